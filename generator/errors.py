@@ -1,0 +1,93 @@
+"""Input problems with their location, collected and reported all at once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, order=True)
+class Location:
+    """Where a value came from: a text file position or a spreadsheet cell."""
+
+    path: str  # relative to the workspace, with forward slashes
+    line: int | None = None  # 1-based
+    column: int | None = None  # 1-based
+    sheet: str | None = None
+    cell: str | None = None  # "D17"
+
+    def __str__(self) -> str:
+        if self.cell is not None:
+            sheet = f"[{self.sheet}]" if self.sheet else ""
+            return f"{self.path}{sheet}!{self.cell}"
+        if self.line is None:
+            return self.path
+        if self.column is None:
+            return f"{self.path}:{self.line}"
+        return f"{self.path}:{self.line}:{self.column}"
+
+
+@dataclass(frozen=True)
+class Problem:
+    location: Location
+    message: str
+    severity: Severity = Severity.ERROR
+
+    def __str__(self) -> str:
+        label = "" if self.severity is Severity.ERROR else "warning: "
+        return f"{self.location}: {label}{self.message}"
+
+
+@dataclass
+class Problems:
+    """An ordered collection of problems that a stage fills and the caller checks once."""
+
+    items: list[Problem] = field(default_factory=list)
+
+    def error(self, location: Location, message: str) -> None:
+        self.items.append(Problem(location, message))
+
+    def warning(self, location: Location, message: str) -> None:
+        self.items.append(Problem(location, message, Severity.WARNING))
+
+    def extend(self, other: Problems | list[Problem]) -> None:
+        self.items.extend(other.items if isinstance(other, Problems) else other)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.items if p.severity is Severity.ERROR]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.items if p.severity is Severity.WARNING]
+
+    def raise_if_errors(self, strict: bool = False) -> None:
+        if self.errors or (strict and self.warnings):
+            raise InputError(list(self.items))
+
+    def __bool__(self) -> bool:
+        return bool(self.items)
+
+    def __iter__(self):
+        return iter(self.items)
+
+
+class RapportError(Exception):
+    """Base of every error the library raises for the command line to report."""
+
+
+class InputError(RapportError):
+    """The inputs have problems; each one is located."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__(f"{len(problems)} problem(s) in the inputs")
+
+
+class WorkspaceNotFound(RapportError):
+    pass

@@ -1,0 +1,1 @@
+"""Load stage: read files from the workspace into plain values that keep their origin."""

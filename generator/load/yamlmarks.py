@@ -1,0 +1,130 @@
+"""YAML loaded safely, with the line and column of every key and value kept."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.errors import Location, Problems
+
+MAX_YAML_BYTES = 5 * 1024 * 1024
+# An alias may point at a large subtree; a cap on expanded nodes stops "billion laughs" documents.
+MAX_NODES = 200_000
+
+KeyPath = tuple[Any, ...]
+
+
+@dataclass
+class MarkedDocument:
+    """A YAML document's data and where each part of it was written."""
+
+    path: str  # relative to the workspace, forward slashes
+    data: Any
+    value_marks: dict[KeyPath, tuple[int, int]] = field(default_factory=dict)
+    key_marks: dict[KeyPath, tuple[int, int]] = field(default_factory=dict)
+
+    def locate(self, keys: KeyPath, *, key: bool = False) -> Location:
+        """Return the location of the value at ``keys`` (or of its key), else of its nearest parent."""
+        keys = tuple(keys)
+        while True:
+            marks = self.key_marks if key else self.value_marks
+            if keys in marks:
+                line, column = marks[keys]
+                return Location(self.path, line, column)
+            if not keys:
+                return Location(self.path, 1, 1)
+            keys = keys[:-1]
+            key = False
+
+
+class _TooLarge(Exception):
+    pass
+
+
+class _Builder:
+    def __init__(self, loader: yaml.SafeLoader, doc: MarkedDocument, problems: Problems):
+        self.loader = loader
+        self.doc = doc
+        self.problems = problems
+        self.count = 0
+
+    def build(self, node: yaml.Node, keys: KeyPath) -> Any:
+        self.count += 1
+        if self.count > MAX_NODES:
+            raise _TooLarge
+        self.doc.value_marks.setdefault(keys, _mark(node))
+        if isinstance(node, yaml.MappingNode):
+            self.loader.flatten_mapping(node)
+            result: dict[Any, Any] = {}
+            for key_node, value_node in node.value:
+                key = self.loader.construct_object(key_node, deep=True)
+                if not isinstance(key, (str, int, float, bool)) and key is not None:
+                    self.problems.error(self.doc.locate(keys + (str(key),)), "a key must be plain text")
+                    continue
+                if key in result:
+                    line, column = _mark(key_node)
+                    self.problems.error(
+                        Location(self.doc.path, line, column),
+                        f"duplicate key '{key}' (the first is on line {self.doc.key_marks[keys + (key,)][0]})",
+                    )
+                    continue
+                self.doc.key_marks[keys + (key,)] = _mark(key_node)
+                result[key] = self.build(value_node, keys + (key,))
+            return result
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, keys + (i,)) for i, item in enumerate(node.value)]
+        return self.loader.construct_object(node, deep=True)
+
+
+def _mark(node: yaml.Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def parse_yaml(text: str, rel_path: str, problems: Problems) -> MarkedDocument | None:
+    """Parse ``text``; on a syntax error record it with its position and return None."""
+    doc = MarkedDocument(rel_path, None)
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is not None:
+            doc.data = _Builder(loader, doc, problems).build(node, ())
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
+        message = " ".join(part for part in (exc.context, exc.problem) if part)
+        problems.error(Location(rel_path, line, column), f"YAML syntax: {message}")
+        return None
+    except yaml.YAMLError as exc:
+        problems.error(Location(rel_path), f"YAML syntax: {exc}")
+        return None
+    except _TooLarge:
+        problems.error(Location(rel_path), f"more than {MAX_NODES:,} values once aliases are expanded")
+        return None
+    finally:
+        loader.dispose()
+    return doc
+
+
+def read_yaml(path: Path, rel_path: str, problems: Problems) -> MarkedDocument | None:
+    """Read a YAML file from disk, bounded in size and decoded as UTF-8."""
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        problems.error(Location(rel_path), f"cannot read: {exc.strerror}")
+        return None
+    if size > MAX_YAML_BYTES:
+        problems.error(
+            Location(rel_path), f"{size:,} bytes is larger than the {MAX_YAML_BYTES:,} allowed"
+        )
+        return None
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        problems.error(Location(rel_path, line), "not UTF-8 text; save the file as UTF-8")
+        return None
+    return parse_yaml(text, rel_path, problems)

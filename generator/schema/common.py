@@ -1,0 +1,49 @@
+"""Types shared by the schema modules."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, StringConstraints, model_validator
+
+Language = Literal["en", "uk", "lv"]
+LANGUAGES: tuple[str, ...] = ("en", "uk", "lv")
+
+Id = Annotated[
+    str,
+    StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$", max_length=64),
+]
+"""A short identifier: letters, digits, '-', '_' or '.', starting with a letter or digit."""
+
+Color = Annotated[str, StringConstraints(pattern=r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")]
+"""A colour as #RGB or #RRGGBB."""
+
+RelativePath = Annotated[str, StringConstraints(min_length=1, max_length=400)]
+"""A file path relative to the folder of the YAML file that names it."""
+
+Level = Literal["low", "medium", "high"]
+
+
+class Model(BaseModel):
+    """Strict base: unknown keys are errors, field docstrings become schema descriptions."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        str_strip_whitespace=True,
+        use_attribute_docstrings=True,
+        populate_by_name=True,
+    )
+
+
+class Period(Model):
+    start: dt.date
+    """First day, as YYYY-MM-DD."""
+    end: dt.date
+    """Last day, as YYYY-MM-DD."""
+
+    @model_validator(mode="after")
+    def _end_after_start(self) -> Period:
+        if self.end < self.start:
+            raise ValueError(f"the period ends ({self.end}) before it starts ({self.start})")
+        return self

@@ -1,0 +1,340 @@
+"""engagement.yaml: one client, their surveys and research, and what the consultant concluded."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from generator.schema.common import Id, Language, Level, Model, Period, RelativePath
+
+Audience = Literal["web", "engineering", "marketing", "operations", "support", "leadership"]
+SourceFormat = Literal["auto", "qualtrics", "surveymonkey", "google_forms", "limesurvey", "plain"]
+NOT_APPLICABLE = "n/a"
+
+
+class Contact(Model):
+    id: Id
+    """Short handle used in the relationship log, e.g. 'jsmith'."""
+    name: str
+    """Full name."""
+    role: str | None = None
+    """Job title, e.g. 'Chief Operating Officer'."""
+    email: str | None = Field(default=None, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+    """E-mail address the deliverables are sent to."""
+    executive: bool = False
+    """An executive: the relationship health section tracks days since the last contact."""
+    recipient: bool = False
+    """Receives the deliverables by e-mail."""
+
+
+class Client(Model):
+    name: str
+    """The client's name as printed on the cover."""
+    short_name: str | None = None
+    """A shorter name for running headers and slide footers."""
+    industry: str | None = None
+    """Industry, e.g. 'Retail' or 'Software'."""
+    country: str | None = Field(default=None, pattern=r"^[A-Z]{2}$")
+    """ISO 3166 two-letter country code, e.g. 'US', 'LV', 'UA'."""
+    language: Language | None = None
+    """Language of the deliverables (en, uk, lv); the workspace default when absent."""
+    logo: RelativePath | None = None
+    """The client's logo (SVG or PNG), relative to the engagement folder."""
+    contacts: list[Contact] = []
+    """The client's people you work with."""
+
+
+class EngagementInfo(Model):
+    title: str
+    """Title of the deliverables, e.g. 'Customer satisfaction assessment'."""
+    period: Period
+    """The period the engagement covers."""
+    report_date: dt.date
+    """Date printed on the deliverables; it also fixes the PDF dates so builds are reproducible."""
+    objectives: list[str] = []
+    """What the client wants to learn or change."""
+    confidentiality: str = "Confidential"
+    """Label printed on every page, e.g. 'Confidential — for Acme's executive team'."""
+
+
+class Targets(Model):
+    nps: float | None = Field(default=None, ge=-100, le=100)
+    """Net Promoter Score target, −100 to 100."""
+    csat: float | None = Field(default=None, ge=0, le=100)
+    """CSAT target as the percentage of satisfied answers (top-2-box), 0 to 100."""
+    ces: float | None = Field(default=None, ge=1, le=7)
+    """Customer Effort Score target on its scale (1–7 unless declared otherwise)."""
+    sus: float | None = Field(default=None, ge=0, le=100)
+    """System Usability Scale target, 0 to 100."""
+
+
+class Measures(Model):
+    items: dict[Id, str] = {}
+    """Rated items by id, with the label printed in the deliverables."""
+    segments: dict[Id, str] = {}
+    """Segment columns by id (store, channel, customer type…), with their printed label."""
+
+
+class Scale(Model):
+    min: int
+    """Lowest point of the scale."""
+    max: int
+    """Highest point of the scale."""
+    not_applicable: list[int] = []
+    """Numeric codes that mean 'not applicable' or 'no basis' (e.g. 0, -1, -2): never scored."""
+    top_box: int = Field(default=2, ge=1)
+    """How many top points count as 'satisfied' (CSAT top-2-box)."""
+    lower_is_better: bool = False
+    """The legacy 1–5 effort scale where 1 means 'very low effort'."""
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Scale:
+        if self.max <= self.min:
+            raise ValueError(f"max ({self.max}) must be above min ({self.min})")
+        return self
+
+
+class Scales(Model):
+    nps: Scale = Scale(min=0, max=10)
+    """Likelihood to recommend: 0–10 (or 1–10 in Google Forms linear scales)."""
+    csat: Scale = Scale(min=1, max=5)
+    """Satisfaction: 1–5 by default."""
+    ces: Scale = Scale(min=1, max=7)
+    """Customer effort: 1–7 agreement by default."""
+    overall: Scale = Scale(min=1, max=5)
+    """Overall satisfaction used by the key-driver analysis."""
+    items: Scale = Scale(min=1, max=5)
+    """The rated items."""
+
+
+class RowFilter(Model):
+    column: str
+    """Column id or question text the filter looks at."""
+    keep: list[str | int | float] | None = None
+    """Keep only rows whose value is one of these."""
+    drop: list[str | int | float] | None = None
+    """Drop rows whose value is one of these (test, preview or bot-check answers)."""
+
+    @model_validator(mode="after")
+    def _one_rule(self) -> RowFilter:
+        if (self.keep is None) == (self.drop is None):
+            raise ValueError("give either 'keep' or 'drop'")
+        return self
+
+
+class ColumnMap(Model):
+    respondent_id: str | None = None
+    """Column with a unique respondent or response id."""
+    date: str | None = None
+    """Column with the response date or timestamp."""
+    nps: str | None = None
+    """Likelihood-to-recommend column."""
+    csat: str | None = None
+    """Satisfaction column."""
+    ces: str | None = None
+    """Customer-effort column."""
+    overall: str | None = None
+    """Overall satisfaction column (key drivers are computed against it)."""
+    items: dict[Id, str] = {}
+    """Rated item id (declared under measures.items) → column."""
+    segments: dict[Id, str] = {}
+    """Segment id (declared under measures.segments) → column."""
+    comment: str | None = None
+    """Open-ended comment column."""
+    sus: list[str] = []
+    """The ten SUS statement columns, in questionnaire order (usability tests only)."""
+
+
+class Source(Model):
+    file: RelativePath
+    """Survey export as downloaded (.xlsx, .csv, .tsv), relative to the engagement folder."""
+    format: SourceFormat = "auto"
+    """Export layout: auto, qualtrics, surveymonkey, google_forms, limesurvey or plain."""
+    sheet: str | None = None
+    """Worksheet name for .xlsx files; the first sheet when absent."""
+    encoding: str | None = None
+    """Text encoding of a .csv/.tsv (utf-8, cp1251, cp1257, cp1252…); detected when absent."""
+    delimiter: str | None = Field(default=None, min_length=1, max_length=1)
+    """Field delimiter of a .csv (',', ';' or a tab); detected when absent."""
+    language: Language | None = None
+    """Language the respondents answered in (for comment themes); the client's when absent."""
+    filters: list[RowFilter] = []
+    """Rows to keep or drop before scoring."""
+    columns: ColumnMap
+    """Which column holds what."""
+    labels: dict[str, float | Literal["n/a"]] = {}
+    """Text answers mapped to scale points, e.g. 'Very satisfied': 5, or to n/a."""
+
+
+class Wave(Model):
+    id: Id
+    """Short id, e.g. '2026-q3'."""
+    name: str
+    """Printed name, e.g. 'Q3 2026 pulse'."""
+    fielded: Period
+    """When the survey was open."""
+    invited: int | None = Field(default=None, ge=1)
+    """How many people were invited (for the response rate)."""
+    scales: Scales = Scales()
+    """Scales of the scored columns."""
+    sources: list[Source] = Field(min_length=1)
+    """One or more exports of this wave (e.g. one per survey language)."""
+
+
+class Task(Model):
+    id: Id
+    """Short id of the task."""
+    title: str
+    """What participants were asked to do."""
+    attempts: int = Field(ge=1)
+    """Participants who attempted the task."""
+    successes: int = Field(ge=0)
+    """Participants who completed it."""
+    mean_time_seconds: float | None = Field(default=None, gt=0)
+    """Mean time on task, in seconds."""
+
+    @model_validator(mode="after")
+    def _not_more_successes(self) -> Task:
+        if self.successes > self.attempts:
+            raise ValueError(f"{self.successes} successes out of {self.attempts} attempts")
+        return self
+
+
+class UsabilityTest(Model):
+    id: Id
+    """Short id of the test."""
+    title: str
+    """Printed title, e.g. 'Web-shop checkout'."""
+    date: dt.date
+    """When the sessions were held."""
+    product: str | None = None
+    """What was tested (store, web shop, app…)."""
+    sus: Source | None = None
+    """SUS answers: a file whose columns.sus names the ten statements."""
+    tasks: list[Task] = []
+    """Task success and time."""
+
+
+class FocusGroupTheme(Model):
+    title: str
+    """The theme in a few words."""
+    summary: str | None = None
+    """What the group said about it."""
+    quotes: list[str] = []
+    """Verbatim quotes (anonymous)."""
+
+
+class FocusGroup(Model):
+    id: Id
+    """Short id of the group."""
+    title: str
+    """Printed title."""
+    date: dt.date
+    """When it was held."""
+    location: str | None = None
+    """Where (city, store, online)."""
+    participants: int = Field(ge=1)
+    """Number of participants."""
+    segment: str | None = None
+    """Who took part, e.g. 'loyalty-card holders'."""
+    themes: list[FocusGroupTheme] = []
+    """What came up."""
+
+
+class VerbatimTheme(Model):
+    id: Id
+    """Short id of the theme."""
+    label: str
+    """Printed label."""
+    keywords: dict[Language, list[str]]
+    """Keywords per language; a trailing * matches any ending (piegād* → piegāde, piegādes)."""
+
+
+class Finding(Model):
+    id: Id
+    """Short id, e.g. 'F1'."""
+    title: str
+    """One sentence that states the finding."""
+    wave: Id | None = None
+    """The wave the finding was made in (the latest when absent)."""
+    summary: str | None = None
+    """A short Markdown paragraph; the long narrative goes into narrative/<file>.md."""
+    evidence: list[str] = []
+    """References as kind:id — item:, theme:, segment:, focus_group:, usability:, interaction:, metric:."""
+    notes: str | None = None
+    """Speaker notes for the deck."""
+
+
+class Recommendation(Model):
+    id: Id
+    """Short id, e.g. 'R1'."""
+    title: str
+    """What to do, as an imperative sentence."""
+    rationale: str | None = None
+    """Why, in a few sentences (Markdown)."""
+    audience: list[Audience] = Field(min_length=1)
+    """Who must act: web, engineering, marketing, operations, support, leadership."""
+    findings: list[Id] = []
+    """Ids of the findings this answers."""
+    impact: Level
+    """Expected impact: low, medium or high."""
+    effort: Level
+    """Effort to implement: low, medium or high."""
+    confidence: Level = "medium"
+    """How sure you are of the impact: low, medium or high."""
+    horizon: Literal[30, 60, 90]
+    """Days until it should be done: 30, 60 or 90."""
+    owner: str | None = None
+    """Who at the client owns it."""
+    kpi: str | None = None
+    """How success will be measured."""
+    status: Literal["proposed", "accepted", "in_progress", "done", "dropped"] = "proposed"
+    """Where it stands."""
+    wave: Id | None = None
+    """The wave it was first made in (the latest when absent)."""
+    notes: str | None = None
+    """Speaker notes for the deck."""
+
+
+class Risk(Model):
+    id: Id
+    """Short id."""
+    title: str
+    """The risk in one sentence."""
+    likelihood: Level
+    """low, medium or high."""
+    impact: Level
+    """low, medium or high."""
+    mitigation: str | None = None
+    """What is being done about it."""
+    owner: str | None = None
+    """Who watches it."""
+
+
+class EngagementFile(Model):
+    """engagement.yaml in engagements/<client>/."""
+
+    client: Client
+    """Who the client is."""
+    engagement: EngagementInfo
+    """What this engagement is."""
+    targets: Targets = Targets()
+    """Targets the scores are compared with."""
+    measures: Measures = Measures()
+    """The rated items and segments, named once for all waves."""
+    waves: list[Wave] = []
+    """Survey waves in chronological order."""
+    usability_tests: list[UsabilityTest] = []
+    """Usability tests (SUS, tasks)."""
+    focus_groups: list[FocusGroup] = []
+    """Focus groups."""
+    themes: list[VerbatimTheme] = []
+    """Keyword dictionaries that code the survey comments into themes."""
+    findings: list[Finding] = []
+    """What you found."""
+    recommendations: list[Recommendation] = []
+    """What the client should do."""
+    risks: list[Risk] = []
+    """Risks to the relationship or the outcome, with mitigations."""

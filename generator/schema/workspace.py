@@ -1,0 +1,83 @@
+"""rapport.yaml: the consultant, the brand and the defaults of a workspace."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import Field, StringConstraints
+
+from generator.schema.common import Color, Language, Model, RelativePath
+
+FontName = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9 \-]{0,63}$")]
+
+
+class Consultant(Model):
+    name: str
+    """Your name as it appears on the cover and in the signature."""
+    company: str | None = None
+    """Your practice or company name."""
+    email: str | None = Field(default=None, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+    """Contact e-mail printed on the cover and the last slide."""
+    phone: str | None = None
+    """Contact phone, as you want it printed."""
+    website: str | None = None
+    """Website printed beside your contact details."""
+    title: str | None = None
+    """Your role, e.g. 'Customer satisfaction consultant'."""
+
+
+class BrandColors(Model):
+    primary: Color = "#1f3a5f"
+    """Headings, cover band, main chart series."""
+    accent: Color = "#e07a5f"
+    """Highlights and the second chart series."""
+    text: Color = "#1d232b"
+    """Body text."""
+    muted: Color = "#6b7785"
+    """Captions, axes, secondary text."""
+    positive: Color = "#2e8b57"
+    """Improvements and targets met."""
+    negative: Color = "#c0392b"
+    """Declines and targets missed."""
+    background: Color = "#ffffff"
+    """Page background."""
+
+
+class BrandFonts(Model):
+    body: FontName | RelativePath = "Source Sans 3"
+    """A font family bundled with the templates, or a .ttf/.otf file in the workspace."""
+    heading: FontName | RelativePath = "Source Sans 3"
+    """Font for headings: a bundled family name or a workspace font file."""
+
+
+class Brand(Model):
+    logo: RelativePath | None = None
+    """Your logo (SVG or PNG), relative to the workspace folder."""
+    colors: BrandColors = BrandColors()
+    """Brand colours, each #RGB or #RRGGBB."""
+    fonts: BrandFonts = BrandFonts()
+    """Typefaces for body text and headings."""
+
+
+class Defaults(Model):
+    language: Language = "en"
+    """Language of the deliverables when an engagement does not set one: en, uk or lv."""
+    anonymity_threshold: int = Field(default=5, ge=2, le=100)
+    """Smallest group of respondents whose results are shown; smaller groups are suppressed."""
+    comment_threshold: int = Field(default=10, ge=2, le=1000)
+    """Smallest group whose comments are quoted (higher than the anonymity threshold)."""
+    confidence_level: float = Field(default=0.95, gt=0.5, lt=1)
+    """Confidence level of every interval, e.g. 0.95."""
+    output_dir: RelativePath = "output"
+    """Folder, relative to the workspace, where deliverables are written."""
+
+
+class WorkspaceFile(Model):
+    """rapport.yaml at the root of a workspace."""
+
+    consultant: Consultant
+    """Who prepares the deliverables."""
+    brand: Brand = Brand()
+    """How the deliverables look."""
+    defaults: Defaults = Defaults()
+    """Settings every engagement inherits."""
