@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -27,7 +28,7 @@ class MarkedDocument:
     key_marks: dict[KeyPath, tuple[int, int]] = field(default_factory=dict)
 
     def locate(self, keys: KeyPath, *, key: bool = False) -> Location:
-        """Return the location of the value at ``keys`` (or of its key), else of its nearest parent."""
+        """Return where the value (or the key) at ``keys`` is written, else its nearest parent."""
         keys = tuple(keys)
         while True:
             marks = self.key_marks if key else self.value_marks
@@ -44,8 +45,29 @@ class _TooLarge(Exception):
     pass
 
 
+class _Loader(yaml.SafeLoader):
+    """SafeLoader with YAML 1.2 booleans, and impossible dates kept as text for a clear error."""
+
+    def construct_yaml_timestamp(self, node):
+        try:
+            return super().construct_yaml_timestamp(node)
+        except ValueError:
+            return self.construct_scalar(node)
+
+
+# Only true/false are booleans: 'no' is Norway's country code, 'on'/'off' are words.
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
+
+
 class _Builder:
-    def __init__(self, loader: yaml.SafeLoader, doc: MarkedDocument, problems: Problems):
+    def __init__(self, loader: _Loader, doc: MarkedDocument, problems: Problems):
         self.loader = loader
         self.doc = doc
         self.problems = problems
@@ -62,13 +84,16 @@ class _Builder:
             for key_node, value_node in node.value:
                 key = self.loader.construct_object(key_node, deep=True)
                 if not isinstance(key, (str, int, float, bool)) and key is not None:
-                    self.problems.error(self.doc.locate(keys + (str(key),)), "a key must be plain text")
+                    self.problems.error(
+                        self.doc.locate(keys + (str(key),)), "a key must be plain text"
+                    )
                     continue
                 if key in result:
                     line, column = _mark(key_node)
+                    first_line = self.doc.key_marks[keys + (key,)][0]
                     self.problems.error(
                         Location(self.doc.path, line, column),
-                        f"duplicate key '{key}' (the first is on line {self.doc.key_marks[keys + (key,)][0]})",
+                        f"duplicate key '{key}' (the first is on line {first_line})",
                     )
                     continue
                 self.doc.key_marks[keys + (key,)] = _mark(key_node)
@@ -86,7 +111,7 @@ def _mark(node: yaml.Node) -> tuple[int, int]:
 def parse_yaml(text: str, rel_path: str, problems: Problems) -> MarkedDocument | None:
     """Parse ``text``; on a syntax error record it with its position and return None."""
     doc = MarkedDocument(rel_path, None)
-    loader = yaml.SafeLoader(text)
+    loader = _Loader(text)
     try:
         node = loader.get_single_node()
         if node is not None:
@@ -101,7 +126,9 @@ def parse_yaml(text: str, rel_path: str, problems: Problems) -> MarkedDocument |
         problems.error(Location(rel_path), f"YAML syntax: {exc}")
         return None
     except _TooLarge:
-        problems.error(Location(rel_path), f"more than {MAX_NODES:,} values once aliases are expanded")
+        problems.error(
+            Location(rel_path), f"more than {MAX_NODES:,} values once aliases are expanded"
+        )
         return None
     finally:
         loader.dispose()

@@ -6,6 +6,7 @@ autocompletion and hover help.
 
 from generator.schema.engagement import EngagementFile
 from generator.schema.interactions import InteractionsFile
+from generator.schema.narrative import NarrativeFrontMatter
 from generator.schema.workspace import WorkspaceFile
 
-__all__ = ["EngagementFile", "InteractionsFile", "WorkspaceFile"]
+__all__ = ["EngagementFile", "InteractionsFile", "NarrativeFrontMatter", "WorkspaceFile"]

@@ -262,7 +262,7 @@ class Finding(Model):
     summary: str | None = None
     """A short Markdown paragraph; the long narrative goes into narrative/<file>.md."""
     evidence: list[str] = []
-    """References as kind:id — item:, theme:, segment:, focus_group:, usability:, interaction:, metric:."""
+    """References as kind:id, e.g. item:speed, theme:delivery, metric:nps, focus_group:fg1."""
     notes: str | None = None
     """Speaker notes for the deck."""
 

@@ -2,13 +2,28 @@
 
 from __future__ import annotations
 
+import re
 from typing import Annotated
 
-from pydantic import Field, StringConstraints
+from pydantic import AfterValidator, Field, model_validator
 
 from generator.schema.common import Color, Language, Model, RelativePath
 
-FontName = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9 \-]{0,63}$")]
+FONT_FILE_SUFFIXES = (".ttf", ".otf", ".woff", ".woff2")
+_FONT_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 \-]{0,63}$")
+
+
+def _font(value: str) -> str:
+    if value.lower().endswith(FONT_FILE_SUFFIXES) or _FONT_NAME.match(value):
+        return value
+    raise ValueError(
+        f"'{value}' is neither a font family name (letters, digits, spaces, '-') "
+        f"nor a font file ({', '.join(FONT_FILE_SUFFIXES)})"
+    )
+
+
+Font = Annotated[str, AfterValidator(_font)]
+"""A font family name, or a font file relative to the workspace."""
 
 
 class Consultant(Model):
@@ -44,9 +59,9 @@ class BrandColors(Model):
 
 
 class BrandFonts(Model):
-    body: FontName | RelativePath = "Source Sans 3"
+    body: Font = "Source Sans 3"
     """A font family bundled with the templates, or a .ttf/.otf file in the workspace."""
-    heading: FontName | RelativePath = "Source Sans 3"
+    heading: Font = "Source Sans 3"
     """Font for headings: a bundled family name or a workspace font file."""
 
 
@@ -70,6 +85,15 @@ class Defaults(Model):
     """Confidence level of every interval, e.g. 0.95."""
     output_dir: RelativePath = "output"
     """Folder, relative to the workspace, where deliverables are written."""
+
+    @model_validator(mode="after")
+    def _comment_threshold_not_lower(self) -> Defaults:
+        if self.comment_threshold < self.anonymity_threshold:
+            raise ValueError(
+                f"comment_threshold ({self.comment_threshold}) is below "
+                f"anonymity_threshold ({self.anonymity_threshold})"
+            )
+        return self
 
 
 class WorkspaceFile(Model):

@@ -1,0 +1,152 @@
+"""The rapport command: turns options into one call of the generator library and an exit code.
+
+Heavy libraries (WeasyPrint, openpyxl, pydantic models) are imported inside the commands that need
+them, so that ``rapport --help`` stays fast.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import sys
+from pathlib import Path
+
+import click
+
+from generator import __version__
+
+SCHEMAS = ("engagement", "interactions", "workspace", "narrative")
+
+
+def reports_problems(command):
+    """Turn library errors into messages and exit codes: 1 for input problems, 2 for usage."""
+
+    @functools.wraps(command)
+    def wrapper(*args, **kwargs):
+        from generator.errors import InputError, RapportError
+        from generator.validate import UnknownClient
+
+        try:
+            return command(*args, **kwargs)
+        except InputError as exc:
+            for problem in exc.problems:
+                click.echo(str(problem), err=True)
+            click.echo(_count(exc.problems), err=True)
+            sys.exit(1)
+        except UnknownClient as exc:
+            raise click.UsageError(str(exc)) from None
+        except RapportError as exc:
+            raise click.ClickException(str(exc)) from None
+
+    return wrapper
+
+
+def _count(problems) -> str:
+    errors = sum(1 for p in problems if p.severity.value == "error")
+    warnings = len(problems) - errors
+    parts = [f"{errors} error{'s' * (errors != 1)}"] if errors else []
+    if warnings:
+        parts.append(f"{warnings} warning{'s' * (warnings != 1)}")
+    return ", ".join(parts) + "."
+
+
+def _workspace_root(ctx: click.Context) -> Path:
+    from generator.load.workspace import find_workspace
+
+    return find_workspace(Path.cwd(), ctx.obj.get("workspace"))
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="rapport")
+@click.option(
+    "--workspace",
+    type=click.Path(file_okay=False, path_type=Path),
+    envvar="RAPPORT_WORKSPACE",
+    help="Workspace folder (default: the first folder upwards with a rapport.yaml).",
+)
+@click.pass_context
+def main(ctx: click.Context, workspace: Path | None) -> None:
+    """Satisfaction assessments and recommendation decks from engagement data kept in git."""
+    ctx.obj = {"workspace": workspace}
+
+
+@main.command()
+@click.argument("folder", default=".", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--name", default="Your Name", help="Your name, as printed on the deliverables.")
+@reports_problems
+def init(folder: Path, name: str) -> None:
+    """Make a new workspace in FOLDER (default: here)."""
+    from generator.scaffold import init_workspace
+
+    for path in init_workspace(folder, name):
+        click.echo(f"created {path}")
+
+
+@main.command()
+@click.argument("client")
+@click.option("--name", help="The client's name as printed (default: from CLIENT).")
+@click.option(
+    "--language",
+    type=click.Choice(["en", "uk", "lv"]),
+    default=None,
+    help="Language of the deliverables (default: the workspace's).",
+)
+@click.pass_context
+@reports_problems
+def new(ctx: click.Context, client: str, name: str | None, language: str | None) -> None:
+    """Start engagements/CLIENT/ with a commented skeleton."""
+    from generator.scaffold import new_engagement
+
+    root = _workspace_root(ctx)
+    if language is None:
+        from generator.validate import validate_workspace
+
+        language = validate_workspace(root, clients=[]).settings.defaults.language
+    for path in new_engagement(root, client, name, language, dt.date.today()):
+        click.echo(f"created {path.relative_to(root)}")
+
+
+@main.command()
+@click.argument("clients", nargs=-1)
+@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+@click.pass_context
+@reports_problems
+def validate(ctx: click.Context, clients: tuple[str, ...], strict: bool) -> None:
+    """Check the workspace and its engagements (all, or the CLIENTS named)."""
+    from generator.validate import validate_workspace
+
+    workspace = validate_workspace(_workspace_root(ctx), clients, strict=strict)
+    for warning in workspace.warnings:
+        click.echo(str(warning), err=True)
+    click.echo("rapport.yaml: ok")
+    for engagement in workspace.engagements:
+        click.echo(f"{engagement.rel_folder}: ok")
+    if not workspace.engagements:
+        click.echo("no engagements yet: 'rapport new CLIENT' starts one")
+    if workspace.warnings:
+        click.echo(_count(workspace.warnings), err=True)
+
+
+@main.command()
+@click.argument("name", type=click.Choice(SCHEMAS), default="engagement")
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Write every schema as NAME.schema.json into this folder instead.",
+)
+def schema(name: str, out: Path | None) -> None:
+    """Print the JSON Schema of a YAML file, for editor autocompletion."""
+    from generator.schema.export import json_schema
+
+    if out is None:
+        click.echo(json_schema(name))
+        return
+    out.mkdir(parents=True, exist_ok=True)
+    for each in SCHEMAS:
+        path = out / f"{each}.schema.json"
+        path.write_text(json_schema(each) + "\n", encoding="utf-8")
+        click.echo(f"wrote {path}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,118 @@
+"""Find a workspace and read its YAML files and narrative texts, keeping every position."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.errors import Location, Problems, WorkspaceNotFound
+from generator.load.yamlmarks import MarkedDocument, parse_yaml, read_yaml
+
+WORKSPACE_FILE = "rapport.yaml"
+ENGAGEMENTS_DIR = "engagements"
+ENGAGEMENT_FILE = "engagement.yaml"
+INTERACTIONS_FILE = "interactions.yaml"
+NARRATIVE_DIR = "narrative"
+MAX_NARRATIVE_BYTES = 1024 * 1024
+
+
+def find_workspace(start: Path, explicit: Path | None = None) -> Path:
+    """Return ``explicit``, else the first folder upwards that holds rapport.yaml."""
+    if explicit is not None:
+        root = explicit.resolve()
+        if not (root / WORKSPACE_FILE).is_file():
+            raise WorkspaceNotFound(f"{explicit}: no {WORKSPACE_FILE} in this folder")
+        return root
+    start = start.resolve()
+    for folder in (start, *start.parents):
+        if (folder / WORKSPACE_FILE).is_file():
+            return folder
+    raise WorkspaceNotFound(
+        f"no {WORKSPACE_FILE} in {start} or any folder above it; "
+        "run 'rapport init' to make a workspace, or give --workspace"
+    )
+
+
+def relative(root: Path, path: Path) -> str:
+    """Return ``path`` relative to the workspace root, with forward slashes, for messages."""
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def engagement_slugs(root: Path) -> list[str]:
+    """Return the client folders of the workspace, sorted."""
+    folder = root / ENGAGEMENTS_DIR
+    if not folder.is_dir():
+        return []
+    return sorted(p.name for p in folder.iterdir() if (p / ENGAGEMENT_FILE).is_file())
+
+
+@dataclass
+class NarrativeText:
+    """A narrative/*.md file: its front matter (with marks) and its Markdown body."""
+
+    path: str
+    front_matter: MarkedDocument | None
+    body: str
+
+
+@dataclass
+class EngagementFiles:
+    """The text inputs of one client folder, parsed but not yet validated."""
+
+    slug: str
+    folder: Path
+    rel_folder: str
+    engagement: MarkedDocument | None
+    interactions: MarkedDocument | None
+    narratives: list[NarrativeText] = field(default_factory=list)
+
+
+def read_workspace_file(root: Path, problems: Problems) -> MarkedDocument | None:
+    return read_yaml(root / WORKSPACE_FILE, WORKSPACE_FILE, problems)
+
+
+def read_engagement(root: Path, slug: str, problems: Problems) -> EngagementFiles:
+    """Read engagement.yaml, interactions.yaml (optional) and narrative/*.md of one client."""
+    folder = root / ENGAGEMENTS_DIR / slug
+    rel = relative(root, folder)
+    engagement = read_yaml(folder / ENGAGEMENT_FILE, f"{rel}/{ENGAGEMENT_FILE}", problems)
+    interactions = None
+    if (folder / INTERACTIONS_FILE).is_file():
+        interactions = read_yaml(folder / INTERACTIONS_FILE, f"{rel}/{INTERACTIONS_FILE}", problems)
+    narratives = []
+    narrative_dir = folder / NARRATIVE_DIR
+    if narrative_dir.is_dir():
+        for path in sorted(narrative_dir.glob("*.md")):
+            text = read_narrative(path, f"{rel}/{NARRATIVE_DIR}/{path.name}", problems)
+            if text is not None:
+                narratives.append(text)
+    return EngagementFiles(slug, folder, rel, engagement, interactions, narratives)
+
+
+def read_narrative(path: Path, rel_path: str, problems: Problems) -> NarrativeText | None:
+    """Split a Markdown file into its YAML front matter and body."""
+    if path.stat().st_size > MAX_NARRATIVE_BYTES:
+        problems.error(Location(rel_path), f"larger than {MAX_NARRATIVE_BYTES:,} bytes")
+        return None
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError:
+        problems.error(Location(rel_path), "not UTF-8 text; save the file as UTF-8")
+        return None
+    lines = text.splitlines(keepends=True)
+    if not lines or lines[0].strip() != "---":
+        problems.error(
+            Location(rel_path, 1, 1),
+            "a narrative file starts with a '---' line, its front matter (kind: …), and '---'",
+        )
+        return None
+    end = next((i for i, line in enumerate(lines[1:], start=1) if line.strip() == "---"), None)
+    if end is None:
+        problems.error(Location(rel_path, 1, 1), "the front matter has no closing '---' line")
+        return None
+    # A leading newline stands for the opening '---' so the marks keep the file's line numbers.
+    front = parse_yaml("\n" + "".join(lines[1:end]), rel_path, problems)
+    return NarrativeText(rel_path, front, "".join(lines[end + 1 :]))

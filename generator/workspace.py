@@ -1,0 +1,53 @@
+"""The validated workspace: what the validate stage hands to analyze and render."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.errors import Problem
+from generator.load.yamlmarks import MarkedDocument
+from generator.responses import Responses
+from generator.schema import EngagementFile, WorkspaceFile
+from generator.schema.interactions import Interaction
+
+
+@dataclass
+class Narrative:
+    """A narrative/*.md text: what it is about and its Markdown body."""
+
+    path: str
+    kind: str
+    body: str
+    finding: str | None = None
+    wave: str | None = None
+    title: str | None = None
+    key_messages: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Engagement:
+    """One client folder, validated."""
+
+    slug: str
+    folder: Path
+    rel_folder: str
+    spec: EngagementFile
+    doc: MarkedDocument
+    language: str
+    interactions: list[Interaction] = field(default_factory=list)
+    narratives: list[Narrative] = field(default_factory=list)
+    responses: dict[str, Responses] = field(default_factory=dict)  # wave id → responses
+    usability: dict[str, Responses] = field(default_factory=dict)  # usability test id → SUS answers
+
+
+@dataclass
+class Workspace:
+    root: Path
+    settings: WorkspaceFile
+    engagements: list[Engagement]
+    warnings: list[Problem] = field(default_factory=list)
+
+    @property
+    def output_dir(self) -> Path:
+        return self.root / self.settings.defaults.output_dir

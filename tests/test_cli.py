@@ -1,0 +1,107 @@
+"""The commands around validation: init, new, schema, --help, --version, finding the workspace."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from click.testing import CliRunner
+from conftest import ENGAGEMENT_YAML, REPO
+
+from cli import main
+
+
+def test_init_makes_a_workspace_that_validates(tmp_path, rapport):
+    result = rapport("init", str(tmp_path / "ws"), "--name", "Olena Kovalenko")
+    assert result.exit_code == 0
+    assert (tmp_path / "ws" / "output").is_dir()
+    assert "/output/" in (tmp_path / "ws" / ".gitignore").read_text().splitlines()
+    assert 'name: "Olena Kovalenko"' in (tmp_path / "ws" / "rapport.yaml").read_text()
+    checked = rapport("validate", workspace=tmp_path / "ws")
+    assert checked.exit_code == 0, checked.output
+    assert "no engagements yet" in checked.stdout
+
+
+def test_init_refuses_to_overwrite(tmp_path, rapport):
+    (tmp_path / "rapport.yaml").write_text("consultant: {name: Mine}\n")
+    result = rapport("init", str(tmp_path))
+    assert result.exit_code == 1
+    assert (
+        result.stderr == f"Error: {tmp_path / 'rapport.yaml'} already exists; nothing was changed\n"
+    )
+    assert (tmp_path / "rapport.yaml").read_text() == "consultant: {name: Mine}\n"
+
+
+def test_new_engagement_validates_as_it_is(make_workspace, rapport):
+    root = make_workspace()
+    result = rapport(
+        "new", "baltic-home", "--name", 'Mājas "Stils"', "--language", "lv", workspace=root
+    )
+    assert result.exit_code == 0, result.output
+    assert "created engagements/baltic-home/engagement.yaml" in result.stdout
+    checked = rapport("validate", "baltic-home", "--strict", workspace=root)
+    assert checked.exit_code == 0, checked.output
+    text = (root / "engagements/baltic-home/engagement.yaml").read_text(encoding="utf-8")
+    assert 'name: "Mājas \\"Stils\\""' in text and "language: lv" in text
+
+
+def test_new_refuses_an_existing_client_and_a_bad_name(make_workspace, rapport):
+    root = make_workspace(engagement=ENGAGEMENT_YAML)
+    before = (root / "engagements/acme/engagement.yaml").read_text()
+    existing = rapport("new", "acme", workspace=root)
+    assert existing.exit_code == 1
+    assert existing.stderr == "Error: engagements/acme already exists; nothing was changed\n"
+    assert (root / "engagements/acme/engagement.yaml").read_text() == before
+    bad = rapport("new", "Acme Retail", workspace=root)
+    assert bad.exit_code == 1
+    assert "not a usable folder name" in bad.stderr
+
+
+def test_schema_carries_the_field_descriptions(rapport):
+    result = rapport("schema", "engagement")
+    assert result.exit_code == 0
+    schema = json.loads(result.stdout)
+    impact = schema["$defs"]["Recommendation"]["properties"]["impact"]
+    assert impact["enum"] == ["low", "medium", "high"]
+    assert impact["description"] == "Expected impact: low, medium or high."
+
+
+def test_schema_out_writes_every_schema(tmp_path, rapport):
+    result = rapport("schema", "--out", str(tmp_path))
+    assert result.exit_code == 0
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert names == [
+        f"{n}.schema.json" for n in ("engagement", "interactions", "narrative", "workspace")
+    ]
+
+
+def test_workspace_is_found_upwards_and_from_the_environment(make_workspace, monkeypatch):
+    root = make_workspace(engagement=ENGAGEMENT_YAML)
+    monkeypatch.chdir(root / "engagements" / "acme")
+    upwards = CliRunner().invoke(main, ["validate"])
+    assert upwards.exit_code == 0 and "engagements/acme: ok" in upwards.stdout
+    monkeypatch.chdir(root.parent)
+    lost = CliRunner().invoke(main, ["validate"])
+    assert lost.exit_code == 1 and "no rapport.yaml in" in lost.stderr
+    from_env = CliRunner().invoke(main, ["validate"], env={"RAPPORT_WORKSPACE": str(root)})
+    assert from_env.exit_code == 0
+
+
+def test_version(rapport):
+    from generator import __version__
+
+    assert rapport("--version").stdout == f"rapport, version {__version__}\n"
+
+
+def test_help_imports_no_heavy_library():
+    code = (
+        "import sys\nfrom click.testing import CliRunner\nfrom cli import main\n"
+        "r = CliRunner().invoke(main, ['--help'])\nassert r.exit_code == 0\n"
+        "print(sorted(m for m in ('weasyprint', 'openpyxl', 'matplotlib', 'pydantic', 'yaml',"
+        " 'python_calamine') if m in sys.modules))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True
+    )
+    assert out.stdout.strip() == "[]"

@@ -1,0 +1,215 @@
+"""`rapport validate`: each kind of bad input gives its exact located line, exit 1, no traceback."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import ENGAGEMENT_YAML
+
+E = "engagements/acme/engagement.yaml"
+
+WAVE = """\
+measures:
+  items: {speed: Delivery speed}
+waves:
+  - id: q3
+    name: Q3 pulse
+    fielded: {start: 2026-07-01, end: 2026-07-31}
+    sources:
+      - file: data/q3.csv
+        columns: {nps: Q1, items: {speed: Q2}}
+"""
+
+CASES = {
+    "yaml syntax": (
+        ENGAGEMENT_YAML + "targets: {nps: 30\n",
+        {},
+        [
+            f"{E}:12:1: YAML syntax: while parsing a flow mapping expected ',' or '}}', but got "
+            "'<stream end>'"
+        ],
+    ),
+    "duplicate key": (
+        ENGAGEMENT_YAML + "engagement: {}\n",
+        {},
+        [f"{E}:11:1: duplicate key 'engagement' (the first is on line 7)"],
+    ),
+    "unknown key with a suggestion": (
+        ENGAGEMENT_YAML.replace("  name: Acme Retail", "  name: Acme Retail\n  langauge: lv"),
+        {},
+        [f"{E}:3:3: client.langauge: unknown key 'langauge' (did you mean 'language'?)"],
+    ),
+    "wrong type": (
+        ENGAGEMENT_YAML.replace("executive: true", "executive: maybe"),
+        {},
+        [f"{E}:6:18: client.contacts[jdoe].executive: expected true or false, got 'maybe'"],
+    ),
+    "bad enum": (
+        ENGAGEMENT_YAML
+        + "recommendations:\n  - {id: R1, title: Fix it, audience: [web], impact: hgh,"
+        " effort: low, horizon: 30}\n",
+        {},
+        [f"{E}:12:54: recommendations[R1].impact: expected one of low, medium, high, got 'hgh'"],
+    ),
+    "bad date": (
+        ENGAGEMENT_YAML.replace("report_date: 2026-10-15", "report_date: 2026-13-01"),
+        {},
+        [f"{E}:10:16: engagement.report_date: expected a date as YYYY-MM-DD, got '2026-13-01'"],
+    ),
+    "period ends before it starts": (
+        ENGAGEMENT_YAML.replace("end: 2026-09-30", "end: 2026-06-30"),
+        {},
+        [
+            f"{E}:9:11: engagement.period: the period ends (2026-06-30) before it starts "
+            "(2026-07-01)"
+        ],
+    ),
+    "missing required key": (
+        ENGAGEMENT_YAML.replace("  title: Customer satisfaction assessment\n", ""),
+        {},
+        [f"{E}:8:3: engagement: 'title' is required"],
+    ),
+    "duplicate id": (
+        ENGAGEMENT_YAML + "findings:\n  - {id: F1, title: One}\n  - {id: F1, title: Two}\n",
+        {},
+        [f"{E}:13:10: findings[F1].id: duplicate id 'F1' (first on line 12)"],
+    ),
+    "dangling finding reference": (
+        ENGAGEMENT_YAML + "findings:\n  - {id: F1, title: One}\n"
+        "recommendations:\n  - {id: R1, title: Fix it, audience: [web], findings: [F2],"
+        " impact: high, effort: low, horizon: 30}\n",
+        {},
+        [f"{E}:14:57: recommendations[R1].findings[0]: no finding 'F2'; there is F1"],
+    ),
+    "dangling evidence": (
+        ENGAGEMENT_YAML
+        + "themes: []\nfindings:\n  - {id: F1, title: One, evidence: [theme:dlvry]}\n",
+        {},
+        [f"{E}:13:37: findings[F1].evidence[0]: no theme 'dlvry' (there are none)"],
+    ),
+    "missing file": (
+        ENGAGEMENT_YAML + WAVE,
+        {},
+        [f"{E}:18:15: waves[q3].sources[0].file: file not found: data/q3.csv"],
+    ),
+    "file outside the engagement": (
+        ENGAGEMENT_YAML + WAVE.replace("data/q3.csv", "../../../etc/passwd"),
+        {},
+        [
+            f"{E}:18:15: waves[q3].sources[0].file: '../../../etc/passwd' lies outside acme/; keep "
+            "the engagement's files inside its folder"
+        ],
+    ),
+    "undeclared item": (
+        ENGAGEMENT_YAML + WAVE.replace("items: {speed: Q2}", "items: {sped: Q2}"),
+        {"engagements/acme/data/q3.csv": "Q1,Q2\n9,4\n"},
+        [
+            f"{E}:19:36: waves[q3].sources[0].columns.items: item 'sped' is not declared under "
+            "measures.items (did you mean 'speed'?)"
+        ],
+    ),
+    "secret in yaml": (
+        ENGAGEMENT_YAML + "smtp_password: hunter2\n",
+        {},
+        [
+            f"{E}:11:1: 'smtp_password': secrets do not belong in files kept in git; set them in "
+            "an environment variable or the system keyring"
+        ],
+    ),
+    "contact in the log that does not exist": (
+        ENGAGEMENT_YAML,
+        {
+            "engagements/acme/interactions.yaml": "interactions:\n  - date: 2026-07-02\n"
+            "    channel: call\n    people: [jdo]\n    mood: 3\n    summary: Kick-off\n"
+        },
+        [
+            "engagements/acme/interactions.yaml:4:14: interactions[0].people[0]: no contact 'jdo' "
+            "in engagement.yaml (did you mean 'jdoe'?)"
+        ],
+    ),
+    "narrative about an unknown finding": (
+        ENGAGEMENT_YAML,
+        {"engagements/acme/narrative/f9.md": "---\nkind: finding\nfinding: F9\n---\nText\n"},
+        [
+            "engagements/acme/narrative/f9.md:3:10: no finding 'F9' in engagement.yaml "
+            "(there are none)"
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize("case", CASES, ids=list(CASES))
+def test_bad_input_is_reported_at_its_place(case, make_workspace, rapport):
+    engagement, files, expected = CASES[case]
+    root = make_workspace(files, engagement=engagement)
+    result = rapport("validate", workspace=root)
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert lines[:-1] == expected
+    assert lines[-1] == "1 error."
+    assert "Traceback" not in result.output
+
+
+def test_colour_that_is_not_a_colour(make_workspace, rapport):
+    root = make_workspace(
+        {
+            "rapport.yaml": "consultant: {name: X}\nbrand:\n  colors:\n"
+            "    primary: 'red; background: url(x)'\n"
+        }
+    )
+    result = rapport("validate", workspace=root)
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == (
+        "rapport.yaml:4:14: brand.colors.primary: expected a colour as #RGB or #RRGGBB, "
+        "got 'red; background: url(x)'"
+    )
+
+
+def test_every_problem_is_reported_at_once(make_workspace, rapport):
+    broken = ENGAGEMENT_YAML.replace("executive: true", "executive: maybe").replace(
+        "report_date: 2026-10-15", "report_date: someday"
+    )
+    root = make_workspace(
+        {"engagements/other/engagement.yaml": ENGAGEMENT_YAML + "colour: blue\n"},
+        engagement=broken,
+    )
+    result = rapport("validate", workspace=root)
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"{E}:6:18: client.contacts[jdoe].executive: expected true or false, got 'maybe'",
+        f"{E}:10:16: engagement.report_date: expected a date as YYYY-MM-DD, got 'someday'",
+        "engagements/other/engagement.yaml:11:1: colour: unknown key 'colour'; expected one of: "
+        "client, engagement, targets, measures, waves, usability_tests, focus_groups, themes, "
+        "findings, recommendations, risks",
+        "3 errors.",
+    ]
+
+
+def test_warnings_pass_unless_strict(make_workspace, rapport):
+    wave = WAVE.replace("columns: {nps: Q1, items: {speed: Q2}}", "columns: {comment: Q3}")
+    root = make_workspace(
+        {"engagements/acme/data/q3.csv": "Q1,Q2,Q3\n9,4,fine\n"}, engagement=ENGAGEMENT_YAML + wave
+    )
+    warning = (
+        f"{E}:19:18: warning: waves[q3].sources[0].columns: this source maps no scored column "
+        "(nps, csat, ces, overall or items)"
+    )
+    relaxed = rapport("validate", workspace=root)
+    assert relaxed.exit_code == 0
+    assert warning in relaxed.stderr.splitlines()
+    strict = rapport("validate", "--strict", workspace=root)
+    assert strict.exit_code == 1
+    assert strict.stderr.splitlines() == [warning, "1 warning."]
+
+
+def test_clean_workspace_passes(make_workspace, rapport, no_warnings_logged):
+    root = make_workspace(engagement=ENGAGEMENT_YAML)
+    result = rapport("validate", workspace=root)
+    assert result.exit_code == 0
+    assert result.stdout.splitlines() == ["rapport.yaml: ok", "engagements/acme: ok"]
+
+
+def test_unknown_client_is_a_usage_error(make_workspace, rapport):
+    root = make_workspace(engagement=ENGAGEMENT_YAML)
+    result = rapport("validate", "acme-retail", workspace=root)
+    assert result.exit_code == 2
+    assert "no client 'acme-retail' in engagements/; the clients are: acme" in result.stderr
