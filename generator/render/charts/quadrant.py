@@ -1,0 +1,166 @@
+"""A 2×2 quadrant scatter with labelled points: key drivers, or an impact × effort matrix."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from generator.render.charts.svg import ChartStyle, Svg, TextBox, text_width, truncate, wrap
+from generator.render.formatting import Formatter
+
+
+@dataclass(frozen=True)
+class QuadrantPoint:
+    label: str
+    x: float
+    y: float
+    highlight: bool = False
+
+
+def quadrant_chart(
+    points: Sequence[QuadrantPoint],
+    *,
+    style: ChartStyle,
+    fmt: Formatter,
+    x_range: tuple[float, float],
+    y_range: tuple[float, float],
+    x_split: float,
+    y_split: float,
+    x_label: str,
+    y_label: str,
+    quadrant_labels: tuple[str, str, str, str] = ("", "", "", ""),
+    title: str,
+    height: float = 300.0,
+) -> Svg:
+    """Draw the points; ``quadrant_labels`` are top-left, top-right, bottom-left, bottom-right."""
+    (x_min, x_max), (y_min, y_max) = x_range, y_range
+    if x_max <= x_min or y_max <= y_min:
+        raise ValueError("the quadrant ranges are empty")
+    width, size, small = style.width, style.font_size, style.small
+    left, right, top = 6.0, width - 6, small * 2.2
+    bottom = height - small * 2.4
+
+    def x_of(value: float) -> float:
+        return left + (min(max(value, x_min), x_max) - x_min) / (x_max - x_min) * (right - left)
+
+    def y_of(value: float) -> float:
+        return bottom - (min(max(value, y_min), y_max) - y_min) / (y_max - y_min) * (bottom - top)
+
+    svg = Svg(width, height, title, style, css_class="chart chart-quadrant")
+    split_x, split_y = x_of(x_split), y_of(y_split)
+    svg.add(
+        "rect",
+        x=split_x,
+        y=top,
+        width=right - split_x,
+        height=split_y - top,
+        fill=style.primary,
+        fill_opacity=0.07,
+    )
+    svg.add(
+        "rect",
+        x=left,
+        y=top,
+        width=right - left,
+        height=bottom - top,
+        fill="none",
+        stroke=style.muted,
+        stroke_opacity=0.5,
+        stroke_width=0.6,
+    )
+    for x1, y1, x2, y2 in ((split_x, top, split_x, bottom), (left, split_y, right, split_y)):
+        svg.add(
+            "line",
+            x1=x1,
+            y1=y1,
+            x2=x2,
+            y2=y2,
+            stroke=style.muted,
+            stroke_width=0.8,
+            stroke_dasharray="3 3",
+        )
+
+    corner_width = (right - left) / 2 - 12
+    corners = [(left + 6, top, "start"), (right - 6, top, "end")]
+    corners += [(left + 6, bottom, "start"), (right - 6, bottom, "end")]
+    placed: list[TextBox] = []
+    for index, (text, (x, edge, anchor)) in enumerate(zip(quadrant_labels, corners, strict=True)):
+        if not text:
+            continue
+        lines = wrap(text.upper(), corner_width, small, max_lines=2, bold=True)
+        for line_index, line in enumerate(lines):
+            if index < 2:  # top corners write downwards, bottom corners upwards
+                baseline = edge + small * (1.3 + 1.15 * line_index)
+            else:
+                baseline = edge - 6 - small * 1.15 * (len(lines) - 1 - line_index)
+            placed.append(
+                svg.text(
+                    x,
+                    baseline,
+                    line,
+                    size=small,
+                    anchor=anchor,
+                    bold=True,
+                    fill=style.muted,
+                )
+            )
+
+    axis_room = right - left
+    svg.text(
+        left,
+        small * 1.3,
+        truncate("↑ " + y_label, axis_room, small, bold=True),
+        size=small,
+        bold=True,
+        fill=style.text,
+    )
+    svg.text(
+        right,
+        bottom + small * 1.8,
+        truncate(x_label + " →", axis_room, small, bold=True),
+        size=small,
+        anchor="end",
+        bold=True,
+    )
+
+    label_width = (right - left) * 0.5
+    ordered = sorted(points, key=lambda p: (-p.y, p.x, p.label))
+    # Every dot is placed before any label, so no label is written over a dot.
+    for point in ordered:
+        x, y = x_of(point.x), y_of(point.y)
+        color = style.accent if point.highlight else style.primary
+        svg.add("circle", cx=x, cy=y, r=4.5, fill=color, stroke=style.background, stroke_width=1)
+        placed.append(TextBox("", x - 5, y - 5, 10, 10))
+    for point in ordered:
+        x, y = x_of(point.x), y_of(point.y)
+        label = truncate(point.label, label_width, size)
+        box = _place(label, x, y, size, placed, (left, top, right, bottom))
+        placed.append(svg.text(box.x, box.y + size * 0.8, label, size=size))
+    return svg
+
+
+def _place(label, x, y, size, placed, frame) -> TextBox:
+    """Choose a spot beside the point that stays in the frame and overlaps the fewest labels."""
+    left, top, right, bottom = frame
+    width = text_width(label, size)
+    candidates = []
+    for dx, dy in (
+        (8, -size * 0.45),
+        (-8 - width, -size * 0.45),
+        (8, -size * 1.5),
+        (8, size * 0.6),
+        (-8 - width, -size * 1.5),
+        (-8 - width, size * 0.6),
+        (-width / 2, -size * 1.8),
+        (-width / 2, size * 0.75),
+    ):
+        bx = min(max(x + dx, left + 2), right - 2 - width)
+        by = min(max(y + dy, top + 2), bottom - 2 - size)
+        candidates.append(TextBox(label, bx, by, width, size))
+    return min(candidates, key=lambda box: sum(_overlap(box, other) for other in placed))
+
+
+def _overlap(a: TextBox, b: TextBox) -> float:
+    dx = min(a.x + a.width, b.x + b.width) - max(a.x, b.x)
+    dy = min(a.y + a.height, b.y + b.height) - max(a.y, b.y)
+    return max(0.0, dx) * max(0.0, dy)

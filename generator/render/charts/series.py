@@ -1,0 +1,146 @@
+"""A score over waves: points joined by a line, an interval band and a target line (NPS)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from generator.render.charts.svg import (
+    ChartStyle,
+    Svg,
+    nice_ticks,
+    polyline,
+    text_width,
+    truncate,
+    wrap,
+)
+from generator.render.formatting import Formatter
+
+
+@dataclass(frozen=True)
+class SeriesPoint:
+    label: str  # the wave, e.g. "Q3 2026"
+    value: float | None  # None: no score for this wave (suppressed or not asked)
+    low: float | None = None
+    high: float | None = None
+
+
+def series_chart(
+    points: Sequence[SeriesPoint],
+    *,
+    style: ChartStyle,
+    fmt: Formatter,
+    scale: tuple[float, float],
+    title: str,
+    target: float | None = None,
+    target_label: str = "Target",
+    decimals: int = 0,
+    signed: bool = False,
+    height: float = 200.0,
+) -> Svg:
+    """Draw the series left to right; ``signed`` prints values as "+32"/"−5" (NPS)."""
+    low_end, high_end = scale
+    if high_end <= low_end or not points:
+        raise ValueError("a series chart needs points and a non-empty scale")
+    width = style.width
+    size = style.font_size
+    ticks = nice_ticks(low_end, high_end, 5)
+
+    def show(value: float) -> str:
+        return fmt.change(value, decimals) if signed else fmt.number(value, decimals)
+
+    axis_width = max(text_width(show(t), style.small) for t in ticks) + 8
+    plot_left, plot_right = axis_width + 4, width - 12
+    top = 18.0
+    column = (plot_right - plot_left) / len(points)
+    labels = [wrap(p.label, column - 6, style.small, max_lines=2) for p in points]
+    label_lines = max(len(lines) for lines in labels)
+    plot_bottom = height - 8 - label_lines * style.small * 1.2
+    svg = Svg(width, height, title, style, css_class="chart chart-series")
+
+    def y_of(value: float) -> float:
+        clamped = min(max(value, low_end), high_end)
+        return plot_bottom - (clamped - low_end) / (high_end - low_end) * (plot_bottom - top)
+
+    def x_of(index: int) -> float:
+        return plot_left + column * (index + 0.5)
+
+    for tick in ticks:
+        y = y_of(tick)
+        emphasis = tick == 0 and low_end < 0
+        svg.add(
+            "line",
+            x1=plot_left,
+            y1=y,
+            x2=plot_right,
+            y2=y,
+            stroke=style.muted,
+            stroke_opacity=0.6 if emphasis else 0.25,
+            stroke_width=0.8 if emphasis else 0.5,
+        )
+        svg.text(
+            axis_width,
+            y + style.small * 0.35,
+            show(tick),
+            size=style.small,
+            anchor="end",
+            fill=style.muted,
+        )
+
+    spans = [(x_of(i), p.low, p.high) for i, p in enumerate(points) if _has_interval(p)]
+    band = [(x, y_of(high)) for x, _, high in spans if high is not None]
+    band += [(x, y_of(low)) for x, low, _ in reversed(spans) if low is not None]
+    if len(band) >= 4:
+        svg.add("polygon", points=polyline(band), fill=style.primary, fill_opacity=0.14)
+
+    if target is not None:
+        y = y_of(target)
+        svg.add(
+            "line",
+            x1=plot_left,
+            y1=y,
+            x2=plot_right,
+            y2=y,
+            stroke=style.accent,
+            stroke_width=1.2,
+            stroke_dasharray="4 3",
+        )
+        # Put the label at the end of the line where the series is farthest from the target.
+        values = [p.value for p in points if p.value is not None]
+        at_start = bool(values) and abs(values[0] - target) > abs(values[-1] - target)
+        label = truncate(
+            f"{target_label} {show(target)}", plot_right - plot_left - 4, style.small, bold=True
+        )
+        svg.text(
+            plot_left + 4 if at_start else plot_right,
+            max(y - 4, style.small),
+            label,
+            size=style.small,
+            anchor="start" if at_start else "end",
+            fill=style.accent,
+            bold=True,
+        )
+
+    known = [(x_of(i), y_of(p.value)) for i, p in enumerate(points) if p.value is not None]
+    if len(known) > 1:
+        svg.add(
+            "polyline", points=polyline(known), fill="none", stroke=style.primary, stroke_width=2
+        )
+    for index, point in enumerate(points):
+        x = x_of(index)
+        for line_index, line in enumerate(labels[index]):
+            baseline = plot_bottom + style.small * (1.5 + 1.2 * line_index)
+            svg.text(x, baseline, line, size=style.small, anchor="middle", fill=style.muted)
+        if point.value is None:
+            continue
+        y = y_of(point.value)
+        svg.add(
+            "circle", cx=x, cy=y, r=3.5, fill=style.background, stroke=style.primary, stroke_width=2
+        )
+        above = y - 7 if y - 7 - size > top - 14 else y + size + 6
+        svg.text(x, above, show(point.value), anchor="middle", bold=True)
+    return svg
+
+
+def _has_interval(point: SeriesPoint) -> bool:
+    return point.value is not None and point.low is not None and point.high is not None
