@@ -1,0 +1,300 @@
+"""NPS, CSAT, CES, item statistics and the response rate, each with its n and interval.
+
+Shares are proportions in [0, 1]; NPS is in points (−100 to 100); means are on the item's
+scale. Blanks and 'not applicable' answers (None, or a code listed in ``Scale.not_applicable``)
+are never scores and never count in n. Each metric has a ``*_from_tally`` form that works on a
+precomputed tally, which the segment breakdowns use.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from generator.analyze.distributions import critical_z
+from generator.analyze.plain import Plain, clip
+from generator.analyze.stats import Tally, moments, t_interval, tally_scores, wilson_interval
+from generator.schema.engagement import Scale
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_LEVEL = 0.95
+NPS_SCALE = Scale(min=0, max=10)
+CSAT_SCALE = Scale(min=1, max=5)
+CES_SCALE = Scale(min=1, max=7)
+
+Scores = Iterable[float | None]
+
+
+@dataclass(frozen=True)
+class ShareResult(Plain):
+    """A proportion with its Wilson score interval."""
+
+    value: float | None
+    count: int
+    n: int
+    low: float | None
+    high: float | None
+    level: float
+
+
+@dataclass(frozen=True)
+class MeanResult(Plain):
+    """A mean with its t-interval and sample standard deviation."""
+
+    value: float | None
+    n: int
+    low: float | None
+    high: float | None
+    level: float
+    sd: float | None
+
+
+@dataclass(frozen=True)
+class PointCount(Plain):
+    point: float
+    count: int
+    share: float | None
+
+
+@dataclass(frozen=True)
+class NpsResult(Plain):
+    """Net Promoter Score in points, its standard error (points) and the three groups."""
+
+    value: float | None
+    n: int
+    low: float | None
+    high: float | None
+    level: float
+    se: float | None
+    promoters: int
+    passives: int
+    detractors: int
+    promoter_share: float | None
+    passive_share: float | None
+    detractor_share: float | None
+
+
+@dataclass(frozen=True)
+class CsatResult(Plain):
+    """Top-box share (value = count / n, Wilson interval) and the mean (t-interval)."""
+
+    value: float | None
+    count: int
+    n: int
+    low: float | None
+    high: float | None
+    level: float
+    top_box: int
+    top_box_from: float
+    mean: MeanResult
+    distribution: tuple[PointCount, ...]
+
+
+@dataclass(frozen=True)
+class CesResult(Plain):
+    """Mean effort (value, t-interval) and the share of favourable answers.
+
+    On an agreement scale (1–7, 'it was easy to…') the favourable share is the share agreeing,
+    the points above the midpoint (5–7). On the legacy lower-is-better scale (1–5, 1 = very low
+    effort) it is the share of low effort, the points below the midpoint (1–2).
+    """
+
+    value: float | None
+    n: int
+    low: float | None
+    high: float | None
+    level: float
+    sd: float | None
+    lower_is_better: bool
+    direction: str
+    share: ShareResult
+    share_label: str
+    share_points: tuple[float, ...]
+    distribution: tuple[PointCount, ...]
+
+
+@dataclass(frozen=True)
+class ItemResult(Plain):
+    """A rated item: mean with t-interval, top-box share and the count per scale point."""
+
+    value: float | None
+    n: int
+    low: float | None
+    high: float | None
+    level: float
+    sd: float | None
+    top_box: ShareResult
+    distribution: tuple[PointCount, ...]
+
+
+@dataclass(frozen=True)
+class ResponseRate(Plain):
+    value: float | None
+    responses: int
+    invited: int | None
+
+
+def share_from_counts(count: int, n: int, level: float = DEFAULT_LEVEL) -> ShareResult:
+    if n == 0:
+        return ShareResult(None, 0, 0, None, None, level)
+    low, high = wilson_interval(count, n, level)
+    return ShareResult(count / n, count, n, low, high, level)
+
+
+def mean_from_tally(tally: Tally, level: float = DEFAULT_LEVEL) -> MeanResult:
+    summary = moments(tally)
+    if summary.n < 2 or summary.sd is None or summary.mean is None:
+        return MeanResult(summary.mean, summary.n, None, None, level, summary.sd)
+    low, high = t_interval(summary.mean, summary.sd, summary.n, level)
+    return MeanResult(summary.mean, summary.n, low, high, level, summary.sd)
+
+
+def distribution(tally: Tally, scale: Scale) -> tuple[PointCount, ...]:
+    """Count per scale point, every scored point listed (with 0 when nobody chose it)."""
+    n = sum(tally.values())
+    scored = [p for p in range(scale.min, scale.max + 1) if p not in scale.not_applicable]
+    points = {_as_number(p) for p in (*scored, *tally)}
+    return tuple(
+        PointCount(point, tally.get(point, 0), tally.get(point, 0) / n if n else None)
+        for point in sorted(points)
+    )
+
+
+def _as_number(point: float) -> float:
+    """Return a whole scale point as an int, so 5.0 prints as 5."""
+    return int(point) if float(point).is_integer() else point
+
+
+def _count_where(tally: Tally, keep) -> int:
+    return sum(count for value, count in tally.items() if keep(value))
+
+
+def top_box_from(scale: Scale) -> float:
+    """Lowest point counted as satisfied: the ``top_box`` highest points of the scale."""
+    return scale.max - scale.top_box + 1
+
+
+def check_nps_scale(scale: Scale) -> None:
+    if scale.max != 10 or scale.min not in (0, 1):
+        raise ValueError(f"NPS needs a 0–10 or 1–10 scale, got {scale.min}–{scale.max}")
+
+
+def nps_from_tally(tally: Tally, level: float = DEFAULT_LEVEL) -> NpsResult:
+    """Promoters answer 9–10, detractors 0–6 (1–6 on a 1–10 scale), passives 7–8."""
+    n = sum(tally.values())
+    promoters = _count_where(tally, lambda v: v >= 9)
+    detractors = _count_where(tally, lambda v: v <= 6)
+    passives = n - promoters - detractors
+    if n == 0:
+        return NpsResult(None, 0, None, None, level, None, 0, 0, 0, None, None, None)
+    p, d = promoters / n, detractors / n
+    # Variance of the per-respondent scores +1 / 0 / −1, divided by n (as proportions).
+    se = math.sqrt(max(p + d - (p - d) ** 2, 0.0) / n)
+    value = 100.0 * (p - d)
+    half = 100.0 * critical_z(level) * se
+    return NpsResult(
+        value=value,
+        n=n,
+        low=clip(value - half, -100.0, 100.0),
+        high=clip(value + half, -100.0, 100.0),
+        level=level,
+        se=100.0 * se,
+        promoters=promoters,
+        passives=passives,
+        detractors=detractors,
+        promoter_share=p,
+        passive_share=passives / n,
+        detractor_share=d,
+    )
+
+
+def nps(scores: Scores, scale: Scale = NPS_SCALE, level: float = DEFAULT_LEVEL) -> NpsResult:
+    check_nps_scale(scale)
+    return nps_from_tally(tally_scores(scores, scale.not_applicable), level)
+
+
+def csat_from_tally(tally: Tally, scale: Scale, level: float = DEFAULT_LEVEL) -> CsatResult:
+    threshold = top_box_from(scale)
+    share = share_from_counts(
+        _count_where(tally, lambda v: v >= threshold), sum(tally.values()), level
+    )
+    return CsatResult(
+        value=share.value,
+        count=share.count,
+        n=share.n,
+        low=share.low,
+        high=share.high,
+        level=level,
+        top_box=scale.top_box,
+        top_box_from=threshold,
+        mean=mean_from_tally(tally, level),
+        distribution=distribution(tally, scale),
+    )
+
+
+def csat(scores: Scores, scale: Scale = CSAT_SCALE, level: float = DEFAULT_LEVEL) -> CsatResult:
+    return csat_from_tally(tally_scores(scores, scale.not_applicable), scale, level)
+
+
+def ces_from_tally(tally: Tally, scale: Scale, level: float = DEFAULT_LEVEL) -> CesResult:
+    midpoint = (scale.min + scale.max) / 2.0
+    if scale.lower_is_better:
+        favourable = [p for p in range(scale.min, scale.max + 1) if p < midpoint]
+        direction, label = "lower is better", "low effort"
+    else:
+        favourable = [p for p in range(scale.min, scale.max + 1) if p > midpoint]
+        direction, label = "higher is better", "agree"
+    low_point, high_point = favourable[0], favourable[-1]
+    count = _count_where(tally, lambda v: low_point <= v <= high_point)
+    mean = mean_from_tally(tally, level)
+    return CesResult(
+        value=mean.value,
+        n=mean.n,
+        low=mean.low,
+        high=mean.high,
+        level=level,
+        sd=mean.sd,
+        lower_is_better=scale.lower_is_better,
+        direction=direction,
+        share=share_from_counts(count, mean.n, level),
+        share_label=label,
+        share_points=tuple(favourable),
+        distribution=distribution(tally, scale),
+    )
+
+
+def ces(scores: Scores, scale: Scale = CES_SCALE, level: float = DEFAULT_LEVEL) -> CesResult:
+    return ces_from_tally(tally_scores(scores, scale.not_applicable), scale, level)
+
+
+def item_from_tally(tally: Tally, scale: Scale, level: float = DEFAULT_LEVEL) -> ItemResult:
+    threshold = top_box_from(scale)
+    mean = mean_from_tally(tally, level)
+    return ItemResult(
+        value=mean.value,
+        n=mean.n,
+        low=mean.low,
+        high=mean.high,
+        level=level,
+        sd=mean.sd,
+        top_box=share_from_counts(_count_where(tally, lambda v: v >= threshold), mean.n, level),
+        distribution=distribution(tally, scale),
+    )
+
+
+def item_stats(scores: Scores, scale: Scale, level: float = DEFAULT_LEVEL) -> ItemResult:
+    return item_from_tally(tally_scores(scores, scale.not_applicable), scale, level)
+
+
+def response_rate(responses: int, invited: int | None) -> ResponseRate:
+    """Usable responses over invitations; None when the invited count is unknown."""
+    if not invited:
+        return ResponseRate(None, responses, invited)
+    if responses > invited:
+        logger.warning(
+            "%d responses but only %d invited: check the invited count", responses, invited
+        )
+    return ResponseRate(responses / invited, responses, invited)

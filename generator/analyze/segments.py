@@ -1,0 +1,222 @@
+"""Every metric by segment, one column or two crossed, with small groups suppressed.
+
+Anonymity rule. A group with fewer respondents than the threshold is suppressed: its result is
+a ``Suppressed`` marker with no numbers, not even its size. So that a suppressed group cannot be
+recovered by subtracting the groups shown from a published total, suppression is completed
+(complementary suppression): within every set of groups whose total is published — the whole
+breakdown, and for a crossed breakdown each row and each column, whose totals are the one-way
+breakdowns — the suppressed groups that hold data must number at least two and together reach
+the threshold; otherwise the next-smallest shown group is suppressed too, until they do (or
+nothing is left to show). The same rule is applied again to each metric's own n, because an item
+can have fewer answers than its group has respondents. Respondents with a blank segment value
+belong to no group and are not counted on as cover.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from itertools import combinations
+from typing import Any, TypeVar
+
+from generator.analyze.cells import GroupKey, SegmentCells, clean_segment_value, merge_by_group
+from generator.analyze.plain import SUPPRESSED, Plain, natural_key
+
+Key = TypeVar("Key", bound=Hashable)
+
+DEFAULT_ANONYMITY_THRESHOLD = 5
+DEFAULT_COMMENT_THRESHOLD = 10
+
+
+@dataclass(frozen=True)
+class MetricSpec:
+    """One metric to compute per group: its column and how to summarise a group's tally."""
+
+    name: str
+    column: Sequence[float | None]
+    excluded: frozenset[float]
+    summarise: Callable[[Mapping[float, int]], Any]
+
+
+@dataclass(frozen=True)
+class GroupResult(Plain):
+    values: GroupKey
+    """The group's value in each segment column of the breakdown."""
+    result: Any
+    """The metrics of the group, or ``Suppressed``."""
+
+
+@dataclass(frozen=True)
+class Breakdown(Plain):
+    segments: tuple[str, ...]
+    """Segment ids: one for a one-way breakdown, two for a crossed one."""
+    groups: tuple[GroupResult, ...]
+
+
+def protect(
+    counts: Mapping[Key, int],
+    primary: Iterable[Key],
+    threshold: int,
+    slices: Sequence[Sequence[Key]] | None = None,
+) -> frozenset[Key]:
+    """Complete the suppression of ``primary`` so no hidden count follows by subtraction.
+
+    ``slices`` are the sets of groups whose sum is published (all groups when absent). Within
+    each, groups with data are added smallest first (ties by key) until the hidden ones with
+    data number at least two and sum to at least ``threshold``, or none is left to add.
+    """
+    hidden = set(primary)
+    groups = list(counts)
+    slices = [groups] if slices is None else slices
+    changed = True
+    while changed:
+        changed = False
+        for members in slices:
+            holding = [k for k in members if k in hidden and counts[k] > 0]
+            if not holding:
+                continue
+            total = sum(counts[k] for k in holding)
+            shown = sorted(
+                (k for k in members if k not in hidden and counts[k] > 0),
+                key=lambda k: (counts[k], group_order(k)),
+            )
+            for key in shown:
+                if len(holding) >= 2 and total >= threshold:
+                    break
+                hidden.add(key)
+                holding.append(key)
+                total += counts[key]
+                changed = True
+    return frozenset(hidden)
+
+
+def group_order(key: Any) -> Any:
+    if isinstance(key, tuple):
+        return tuple(natural_key(str(part)) for part in key)
+    return natural_key(str(key))
+
+
+def small_groups(counts: Mapping[Key, int], threshold: int) -> set[Key]:
+    """Groups that hold data but fewer than ``threshold`` of it."""
+    return {key for key, n in counts.items() if 0 < n < threshold}
+
+
+def published_slices(groups: Sequence[GroupKey]) -> list[list[GroupKey]]:
+    """The sets of groups whose totals are published: all, and per row and column when crossed."""
+    slices: list[list[GroupKey]] = [list(groups)]
+    width = len(groups[0]) if groups else 1
+    if width > 1:
+        for axis in range(width):
+            by_value: dict[str, list[GroupKey]] = {}
+            for key in groups:
+                by_value.setdefault(key[axis], []).append(key)
+            slices.extend(by_value.values())
+    return slices
+
+
+def group_sizes(cells: SegmentCells, group_of_cell: Sequence[GroupKey | None]) -> Counter[GroupKey]:
+    sizes: Counter[GroupKey] = Counter()
+    for cell, key in enumerate(group_of_cell):
+        if key is not None:
+            sizes[key] += cells.sizes[cell]
+    return sizes
+
+
+def _breakdown(
+    cells: SegmentCells,
+    plan: tuple[str, ...],
+    per_cell: Mapping[str, Mapping[int, Mapping[float, int]]],
+    specs: Sequence[MetricSpec],
+    assemble: Callable[[int, dict[str, Any]], Any],
+    threshold: int,
+) -> Breakdown:
+    group_of_cell = cells.groups(plan)
+    sizes = group_sizes(cells, group_of_cell)
+    groups = sorted(sizes, key=group_order)
+    slices = published_slices(groups)
+    hidden_groups = protect(sizes, small_groups(sizes, threshold), threshold, slices)
+
+    results: dict[GroupKey, dict[str, Any]] = {key: {} for key in groups}
+    for spec in specs:
+        tallies = merge_by_group(per_cell[spec.name], group_of_cell)
+        n = {key: sum(tallies.get(key, {}).values()) for key in groups}
+        primary = set(hidden_groups) | small_groups(n, threshold)
+        hidden = protect(n, primary, threshold, slices)
+        for key in groups:
+            tally = tallies.get(key, {})
+            results[key][spec.name] = SUPPRESSED if key in hidden else spec.summarise(tally)
+
+    return Breakdown(
+        segments=plan,
+        groups=tuple(
+            GroupResult(
+                key, SUPPRESSED if key in hidden_groups else assemble(sizes[key], results[key])
+            )
+            for key in groups
+        ),
+    )
+
+
+def active_segments(segments: Mapping[str, Sequence[str | None]]) -> list[str]:
+    """The segment columns that hold at least one value (the others give no breakdown)."""
+    return [sid for sid, column in segments.items() if any(map(clean_segment_value, column))]
+
+
+def tally_cells(
+    cells: SegmentCells, specs: Sequence[MetricSpec]
+) -> dict[str, dict[int, dict[float, int]]]:
+    """Each metric's answers counted per cell: the one pass over the responses."""
+    return {spec.name: cells.tally(spec.column, spec.excluded) for spec in specs}
+
+
+def total(per_cell: Mapping[int, Mapping[float, int]]) -> dict[float, int]:
+    """Add up a metric's cell tallies into the tally of all responses."""
+    summed: dict[float, int] = {}
+    for tally in per_cell.values():
+        for value, count in tally.items():
+            summed[value] = summed.get(value, 0) + count
+    return summed
+
+
+def breakdowns_from_cells(
+    cells: SegmentCells,
+    ids: Sequence[str],
+    per_cell: Mapping[str, Mapping[int, Mapping[float, int]]],
+    specs: Sequence[MetricSpec],
+    assemble: Callable[[int, dict[str, Any]], Any],
+    threshold: int = DEFAULT_ANONYMITY_THRESHOLD,
+    crossed: bool = True,
+) -> tuple[Breakdown, ...]:
+    """Every one-way breakdown of ``ids``, then (with ``crossed``) every pair of them."""
+    plans: list[tuple[str, ...]] = [(sid,) for sid in ids]
+    if crossed:
+        plans.extend(combinations(ids, 2))
+    return tuple(_breakdown(cells, plan, per_cell, specs, assemble, threshold) for plan in plans)
+
+
+def breakdowns(
+    segments: Mapping[str, Sequence[str | None]],
+    specs: Sequence[MetricSpec],
+    assemble: Callable[[int, dict[str, Any]], Any],
+    threshold: int = DEFAULT_ANONYMITY_THRESHOLD,
+    crossed: bool = True,
+) -> tuple[Breakdown, ...]:
+    """Every one-way breakdown, then (with ``crossed``) every pair of segment columns.
+
+    ``assemble(respondents, {metric name: result or Suppressed})`` builds a group's result.
+    A segment column with no value at all gives no breakdown.
+    """
+    ids = active_segments(segments)
+    if not ids:
+        return ()
+    cells = SegmentCells({sid: segments[sid] for sid in ids}, len(segments[ids[0]]))
+    per_cell = tally_cells(cells, specs)
+    return breakdowns_from_cells(cells, ids, per_cell, specs, assemble, threshold, crossed)
+
+
+def find_group(found: Breakdown, values: GroupKey) -> GroupResult | None:
+    for group in found.groups:
+        if group.values == values:
+            return group
+    return None

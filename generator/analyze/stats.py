@@ -1,0 +1,196 @@
+"""Confidence intervals, significance tests and correlation, computed from counts and sums.
+
+Every function works on a *tally* (scale point → number of answers) or on plain numbers, so
+that a wave of 100,000 responses is summarised once and every group reuses the summary.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from itertools import repeat
+from operator import add, mul
+
+from generator.analyze.distributions import (
+    critical_t,
+    critical_z,
+    normal_two_sided_p,
+    t_two_sided_p,
+)
+from generator.analyze.plain import clip
+
+Tally = Mapping[float, int]
+"""Answers summarised as scale point → how many respondents gave it (None never a key)."""
+
+
+@dataclass(frozen=True)
+class Moments:
+    """Size, mean and sample standard deviation (n − 1 in the denominator) of a tally."""
+
+    n: int
+    mean: float | None
+    sd: float | None
+
+
+def tally_scores(
+    scores: Iterable[float | None], excluded: Iterable[float] = ()
+) -> dict[float, int]:
+    """Count the answers per value, leaving out blanks and the scale's 'not applicable' codes."""
+    counts: Counter[float | None] = Counter(scores)
+    counts.pop(None, None)
+    for code in excluded:
+        counts.pop(code, None)
+    return dict(counts)  # type: ignore[arg-type]
+
+
+def moments(tally: Tally) -> Moments:
+    n = sum(tally.values())
+    if n == 0:
+        return Moments(0, None, None)
+    mean = math.fsum(value * count for value, count in tally.items()) / n
+    if n == 1:
+        return Moments(1, mean, None)
+    squares = math.fsum(count * (value - mean) ** 2 for value, count in tally.items())
+    return Moments(n, mean, math.sqrt(squares / (n - 1)))
+
+
+def wilson_interval(count: int, n: int, level: float) -> tuple[float, float]:
+    """Return the Wilson score interval of the proportion count / n."""
+    if n <= 0:
+        raise ValueError("the Wilson interval needs at least one observation")
+    z = critical_z(level)
+    p = count / n
+    z2 = z * z
+    denominator = 1.0 + z2 / n
+    centre = (p + z2 / (2.0 * n)) / denominator
+    half = z * math.sqrt(p * (1.0 - p) / n + z2 / (4.0 * n * n)) / denominator
+    return clip(centre - half, 0.0, 1.0), clip(centre + half, 0.0, 1.0)
+
+
+def t_interval(mean: float, sd: float, n: int, level: float) -> tuple[float, float]:
+    """Return mean ± t(level, n − 1) · sd / √n."""
+    if n < 2:
+        raise ValueError("a t-interval needs at least two observations")
+    half = critical_t(level, n - 1) * sd / math.sqrt(n)
+    return mean - half, mean + half
+
+
+@dataclass(frozen=True)
+class TestOutcome:
+    """A two-sided test: its statistic, degrees of freedom (t tests only) and p-value."""
+
+    statistic: float | None
+    p_value: float | None
+    df: float | None = None
+
+
+def _ratio_test(difference: float, standard_error: float) -> TestOutcome:
+    if standard_error > 0:
+        z = difference / standard_error
+        return TestOutcome(z, normal_two_sided_p(z))
+    if difference == 0:
+        return TestOutcome(None, None)  # nothing varies on either side: no test is possible
+    return TestOutcome(math.copysign(math.inf, difference), 0.0)
+
+
+def two_proportion_z_test(count1: int, n1: int, count2: int, n2: int) -> TestOutcome:
+    """Test p2 − p1 with the pooled standard error (as statsmodels' proportions_ztest does)."""
+    pooled = (count1 + count2) / (n1 + n2)
+    se = math.sqrt(pooled * (1.0 - pooled) * (1.0 / n1 + 1.0 / n2))
+    return _ratio_test(count2 / n2 - count1 / n1, se)
+
+
+def difference_z_test(value1: float, se1: float, value2: float, se2: float) -> TestOutcome:
+    """Test value2 − value1 over the combined standard error sqrt(se1² + se2²)."""
+    return _ratio_test(value2 - value1, math.sqrt(se1 * se1 + se2 * se2))
+
+
+def welch_t_test(first: Moments, second: Moments) -> TestOutcome:
+    """Welch's unequal-variance t test of mean2 − mean1, Welch–Satterthwaite degrees of freedom."""
+    if first.n < 2 or second.n < 2 or first.sd is None or second.sd is None:
+        return TestOutcome(None, None)
+    assert first.mean is not None and second.mean is not None
+    v1 = first.sd**2 / first.n
+    v2 = second.sd**2 / second.n
+    difference = second.mean - first.mean
+    if v1 + v2 == 0:
+        return _ratio_test(difference, 0.0)
+    t = difference / math.sqrt(v1 + v2)
+    df = (v1 + v2) ** 2 / (v1**2 / (first.n - 1) + v2**2 / (second.n - 1))
+    return TestOutcome(t, t_two_sided_p(t, df), df)
+
+
+@dataclass(frozen=True)
+class Correlation:
+    """Pearson's r over n pairs, with its Fisher-z confidence interval and two-sided p-value."""
+
+    r: float | None
+    n: int
+    low: float | None
+    high: float | None
+    p_value: float | None
+
+
+def pair_tally(
+    xs: Sequence[float | None], ys: Sequence[float | None]
+) -> dict[tuple[float, float], int]:
+    """Count the pairwise-complete (x, y) answers."""
+    if len(xs) != len(ys):
+        raise ValueError(f"columns of {len(xs)} and {len(ys)} answers cannot be paired")
+    # Coded as one integer per pair: counting integers is much faster than counting tuples.
+    x_points, x_codes = _codes(xs)
+    y_points, y_codes = _codes(ys)
+    radix = len(y_points)
+    pairs = map(add, map(mul, x_codes, repeat(radix)), y_codes)
+    counts: dict[tuple[float, float], int] = {}
+    for key, count in Counter(pairs).items():
+        x, y = divmod(key, radix)
+        if x and y:
+            counts[(x_points[x], y_points[y])] = count
+    return counts
+
+
+def _codes(column: Sequence[float | None]) -> tuple[list[float], list[int]]:
+    points: list[float] = [0.0]  # code 0 is a blank
+    book: dict[float | None, int] = {None: 0}
+    for value in set(column):
+        if value is not None:
+            book[value] = len(points)
+            points.append(value)
+    return points, list(map(book.__getitem__, column))
+
+
+def pearson(pairs: Mapping[tuple[float, float], int], level: float) -> Correlation:
+    """Return Pearson's r of tallied pairs (two-pass: means first, then centred products)."""
+    n = sum(pairs.values())
+    if n < 3:
+        return Correlation(None, n, None, None, None)
+    mx = math.fsum(x * c for (x, _), c in pairs.items()) / n
+    my = math.fsum(y * c for (_, y), c in pairs.items()) / n
+    sxx = math.fsum(c * (x - mx) ** 2 for (x, _), c in pairs.items())
+    syy = math.fsum(c * (y - my) ** 2 for (_, y), c in pairs.items())
+    if sxx == 0 or syy == 0:
+        return Correlation(None, n, None, None, None)
+    sxy = math.fsum(c * (x - mx) * (y - my) for (x, y), c in pairs.items())
+    r = clip(sxy / math.sqrt(sxx * syy), -1.0, 1.0)
+    if abs(r) == 1.0:
+        return Correlation(r, n, r, r, 0.0)
+    t = r * math.sqrt((n - 2) / (1.0 - r * r))
+    p_value = t_two_sided_p(t, n - 2)
+    if n < 4:
+        return Correlation(r, n, None, None, p_value)
+    half = critical_z(level) / math.sqrt(n - 3)
+    z = math.atanh(r)
+    return Correlation(r, n, math.tanh(z - half), math.tanh(z + half), p_value)
+
+
+def median(values: Iterable[float]) -> float | None:
+    ordered = sorted(values)
+    if not ordered:
+        return None
+    middle = len(ordered) // 2
+    if len(ordered) % 2:
+        return ordered[middle]
+    return (ordered[middle - 1] + ordered[middle]) / 2.0

@@ -1,0 +1,135 @@
+"""The metrics of one survey wave (or of one group of it) gathered in one result."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import partial
+from typing import Any
+
+from generator.analyze.cells import SegmentCells
+from generator.analyze.metrics import (
+    CesResult,
+    CsatResult,
+    ItemResult,
+    NpsResult,
+    ces_from_tally,
+    check_nps_scale,
+    csat_from_tally,
+    item_from_tally,
+    nps_from_tally,
+)
+from generator.analyze.plain import Plain, Suppressed
+from generator.analyze.segments import (
+    Breakdown,
+    MetricSpec,
+    active_segments,
+    breakdowns_from_cells,
+    tally_cells,
+    total,
+)
+from generator.analyze.stats import tally_scores
+from generator.analyze.sus import SusResult, sus_from_tally
+from generator.responses import Responses
+from generator.schema.engagement import Scale, Scales
+
+ITEM_PREFIX = "items."
+
+
+@dataclass(frozen=True)
+class SurveyMetrics(Plain):
+    """Every metric of a set of responses; a metric the survey did not ask is None."""
+
+    respondents: int
+    nps: NpsResult | Suppressed | None
+    csat: CsatResult | Suppressed | None
+    ces: CesResult | Suppressed | None
+    overall: ItemResult | Suppressed | None
+    items: dict[str, ItemResult | Suppressed]
+
+
+@dataclass(frozen=True)
+class UsabilityMetrics(Plain):
+    respondents: int
+    sus: SusResult | Suppressed | None
+
+
+def asked(column: Sequence[float | None]) -> bool:
+    """Whether a column holds any answer (an unmapped column is empty or all blank)."""
+    return any(value is not None for value in column)
+
+
+def survey_specs(responses: Responses, scales: Scales, level: float) -> list[MetricSpec]:
+    """The metrics a wave asked, in a fixed order: NPS, CSAT, CES, overall, then items."""
+    specs: list[MetricSpec] = []
+
+    def add(name: str, column: Sequence[float | None], scale: Scale, summarise: Any) -> None:
+        if asked(column):
+            specs.append(MetricSpec(name, column, frozenset(scale.not_applicable), summarise))
+
+    if asked(responses.nps):
+        check_nps_scale(scales.nps)
+    add("nps", responses.nps, scales.nps, partial(nps_from_tally, level=level))
+    add(
+        "csat",
+        responses.csat,
+        scales.csat,
+        partial(csat_from_tally, scale=scales.csat, level=level),
+    )
+    add("ces", responses.ces, scales.ces, partial(ces_from_tally, scale=scales.ces, level=level))
+    overall = partial(item_from_tally, scale=scales.overall, level=level)
+    add("overall", responses.overall, scales.overall, overall)
+    for item_id, column in responses.items.items():
+        summarise = partial(item_from_tally, scale=scales.items, level=level)
+        add(ITEM_PREFIX + item_id, column, scales.items, summarise)
+    return specs
+
+
+def assemble_survey(respondents: int, results: dict[str, Any]) -> SurveyMetrics:
+    return SurveyMetrics(
+        respondents=respondents,
+        nps=results.get("nps"),
+        csat=results.get("csat"),
+        ces=results.get("ces"),
+        overall=results.get("overall"),
+        items={
+            name[len(ITEM_PREFIX) :]: result
+            for name, result in results.items()
+            if name.startswith(ITEM_PREFIX)
+        },
+    )
+
+
+def compute(specs: Sequence[MetricSpec]) -> dict[str, Any]:
+    """Summarise each spec over all responses."""
+    return {spec.name: spec.summarise(tally_scores(spec.column, spec.excluded)) for spec in specs}
+
+
+def survey_metrics(responses: Responses, scales: Scales, level: float) -> SurveyMetrics:
+    """Every metric of a whole wave."""
+    return assemble_survey(len(responses), compute(survey_specs(responses, scales, level)))
+
+
+def analyze_survey(
+    responses: Responses, scales: Scales, level: float, threshold: int, crossed: bool = True
+) -> tuple[SurveyMetrics, tuple[Breakdown, ...]]:
+    """Every metric of a wave and its segment breakdowns, reading each column once."""
+    specs = survey_specs(responses, scales, level)
+    ids = active_segments(responses.segments)
+    cells = SegmentCells({sid: responses.segments[sid] for sid in ids}, len(responses))
+    per_cell = tally_cells(cells, specs)
+    results = {spec.name: spec.summarise(total(per_cell[spec.name])) for spec in specs}
+    metrics = assemble_survey(len(responses), results)
+    if not ids:
+        return metrics, ()
+    found = breakdowns_from_cells(cells, ids, per_cell, specs, assemble_survey, threshold, crossed)
+    return metrics, found
+
+
+def usability_specs(scores: Sequence[float | None], level: float) -> list[MetricSpec]:
+    summarise = partial(sus_from_tally, incomplete=None, level=level)
+    return [MetricSpec("sus", scores, frozenset(), summarise)] if asked(scores) else []
+
+
+def assemble_usability(respondents: int, results: dict[str, Any]) -> UsabilityMetrics:
+    return UsabilityMetrics(respondents=respondents, sus=results.get("sus"))
