@@ -98,16 +98,25 @@ class EngagementChecker:
             previous = wave
             for s, source in enumerate(wave.sources):
                 self.check_mapping(("waves", w, "sources", s), source, usability=False)
-            ces = wave.scales.ces
-            if spec.targets.ces is not None and not ces.min <= spec.targets.ces <= ces.max:
-                self.error(
-                    ("targets", "ces"),
-                    f"the CES target {spec.targets.ces:g} is off the {ces.min}–{ces.max} "
-                    f"scale of wave '{wave.id}'",
-                )
         for u, test in enumerate(spec.usability_tests):
             if test.sus is not None:
                 self.check_mapping(("usability_tests", u, "sus"), test.sus, usability=True)
+        # Targets are read on the latest wave's scales (an earlier wave may use a legacy scale).
+        latest = spec.waves[-1] if spec.waves else None
+        ces = latest.scales.ces if latest else None
+        if ces and spec.targets.ces is not None and not ces.min <= spec.targets.ces <= ces.max:
+            self.error(
+                ("targets", "ces"),
+                f"the CES target {spec.targets.ces:g} is off the {ces.min}–{ces.max} "
+                f"scale of the latest wave '{latest.id}'",
+            )
+        for w, wave in enumerate(spec.waves):
+            nps = wave.scales.nps
+            if (nps.min, nps.max) not in ((0, 10), (1, 10)):
+                self.error(
+                    ("waves", w, "scales", "nps"),
+                    f"the NPS scale is 0–10 or 1–10, not {nps.min}–{nps.max}",
+                )
 
     def check_mapping(self, keys: KeyPath, source: Source, *, usability: bool) -> None:
         columns = source.columns

@@ -1,0 +1,1 @@
+"""The demo workspace generator: shared writers, simulation helpers, a few modules per client."""
