@@ -21,6 +21,8 @@ $(VENV)/.test: pyproject.toml setup.py | system $(BIN)/python
 
 demo: $(VENV)/.runtime
 	$(BIN)/rapport validate
+	@for file in engagements/*/engagement.yaml; do client=$$(basename $$(dirname $$file)); \
+		echo; $(BIN)/rapport stats $$client || exit 1; done
 
 test: $(VENV)/.test
 	$(BIN)/pytest

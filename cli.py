@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import json
 import sys
 from pathlib import Path
 
@@ -120,11 +121,44 @@ def validate(ctx: click.Context, clients: tuple[str, ...], strict: bool) -> None
         click.echo(str(warning), err=True)
     click.echo("rapport.yaml: ok")
     for engagement in workspace.engagements:
-        click.echo(f"{engagement.rel_folder}: ok")
+        click.echo(f"{engagement.rel_folder}: ok ({engagement.summary()})")
     if not workspace.engagements:
         click.echo("no engagements yet: 'rapport new CLIENT' starts one")
     if workspace.warnings:
         click.echo(_count(workspace.warnings), err=True)
+
+
+@main.command()
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--sheet", help="Worksheet of an .xlsx (default: the first).")
+@click.option("--encoding", help="Text encoding of a .csv (default: detected).")
+@click.option("--delimiter", help="Field delimiter of a .csv (default: detected).")
+@reports_problems
+def inspect(file: Path, sheet: str | None, encoding: str | None, delimiter: str | None) -> None:
+    """Describe a survey export and print a column mapping to paste into engagement.yaml."""
+    from generator.inspect import inspect_file
+
+    click.echo(
+        inspect_file(file, file.as_posix(), sheet=sheet, encoding=encoding, delimiter=delimiter)
+    )
+
+
+@main.command()
+@click.argument("client")
+@click.option("--wave", help="Wave id to report (default: the latest with responses).")
+@click.option("--json", "as_json", is_flag=True, help="Everything the templates get, as JSON.")
+@click.pass_context
+@reports_problems
+def stats(ctx: click.Context, client: str, wave: str | None, as_json: bool) -> None:
+    """Print the headline numbers of CLIENT with n, intervals and change since the last wave."""
+    from generator.pipeline import statistics
+    from generator.render.terminal import stats_table
+
+    analysis, item_labels = statistics(_workspace_root(ctx), client, wave)
+    if as_json:
+        click.echo(json.dumps(analysis, indent=2, ensure_ascii=False))
+    else:
+        click.echo(stats_table(analysis, item_labels))
 
 
 @main.command()

@@ -40,6 +40,15 @@ class Engagement:
     responses: dict[str, Responses] = field(default_factory=dict)  # wave id → responses
     usability: dict[str, Responses] = field(default_factory=dict)  # usability test id → SUS answers
 
+    def summary(self) -> str:
+        """Say in a few words what was read, e.g. '3 waves, 4,213 responses, 1 usability test'."""
+        responses = sum(len(r) for r in self.responses.values())
+        parts = [_count(len(self.responses), "wave"), _count(responses, "response")]
+        if self.usability:
+            parts.append(_count(len(self.usability), "usability test"))
+        parts.append(_count(len(self.interactions), "logged contact"))
+        return ", ".join(parts)
+
 
 @dataclass
 class Workspace:
@@ -51,3 +60,7 @@ class Workspace:
     @property
     def output_dir(self) -> Path:
         return self.root / self.settings.defaults.output_dir
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n:,} {noun}{'' if n == 1 else 's'}"

@@ -8,29 +8,9 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from workspace_helpers import WORKSPACE_YAML
 
 from cli import main
-
-REPO = Path(__file__).resolve().parents[1]
-REALDATA = REPO.parent / "shared" / "realdata"
-
-WORKSPACE_YAML = """\
-consultant:
-  name: Test Consultant
-"""
-
-ENGAGEMENT_YAML = """\
-client:
-  name: Acme Retail
-  contacts:
-    - id: jdoe
-      name: Jane Doe
-      executive: true
-engagement:
-  title: Customer satisfaction assessment
-  period: {start: 2026-07-01, end: 2026-09-30}
-  report_date: 2026-10-15
-"""
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ import subprocess
 import sys
 
 from click.testing import CliRunner
-from conftest import ENGAGEMENT_YAML, REPO
+from workspace_helpers import ENGAGEMENT_YAML, REPO
 
 from cli import main
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import ENGAGEMENT_YAML
+from workspace_helpers import ENGAGEMENT_YAML
 
 E = "engagements/acme/engagement.yaml"
 
@@ -89,14 +89,14 @@ CASES = {
     "missing file": (
         ENGAGEMENT_YAML + WAVE,
         {},
-        [f"{E}:18:15: waves[q3].sources[0].file: file not found: data/q3.csv"],
+        [f"{E}:18:15: file: no such file: data/q3.csv"],
     ),
     "file outside the engagement": (
         ENGAGEMENT_YAML + WAVE.replace("data/q3.csv", "../../../etc/passwd"),
         {},
         [
-            f"{E}:18:15: waves[q3].sources[0].file: '../../../etc/passwd' lies outside acme/; keep "
-            "the engagement's files inside its folder"
+            f"{E}:18:15: file: '../../../etc/passwd' lies outside acme/; "
+            "keep survey files in the engagement"
         ],
     ),
     "undeclared item": (
@@ -205,7 +205,10 @@ def test_clean_workspace_passes(make_workspace, rapport, no_warnings_logged):
     root = make_workspace(engagement=ENGAGEMENT_YAML)
     result = rapport("validate", workspace=root)
     assert result.exit_code == 0
-    assert result.stdout.splitlines() == ["rapport.yaml: ok", "engagements/acme: ok"]
+    assert result.stdout.splitlines() == [
+        "rapport.yaml: ok",
+        "engagements/acme: ok (0 waves, 0 responses, 0 logged contacts)",
+    ]
 
 
 def test_unknown_client_is_a_usage_error(make_workspace, rapport):

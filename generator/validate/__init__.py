@@ -12,6 +12,7 @@ from generator.schema import EngagementFile, InteractionsFile, NarrativeFrontMat
 from generator.validate.documents import check_document, did_you_mean, listing
 from generator.validate.paths import PathOutside, resolve_inside
 from generator.validate.references import EngagementChecker
+from generator.validate.responses import load_responses, load_sus_responses
 from generator.workspace import Engagement, Narrative, Workspace
 
 
@@ -32,11 +33,19 @@ def select_clients(root: Path, clients: Sequence[str]) -> list[str]:
     return list(clients) or available
 
 
+CACHE_DIR = ".rapport-cache"
+
+
 def validate_workspace(
-    root: Path, clients: Sequence[str] = (), *, strict: bool = False
+    root: Path, clients: Sequence[str] = (), *, strict: bool = False, cache: bool = True
 ) -> Workspace:
-    """Load and check the workspace and the chosen engagements; raise InputError on any problem."""
+    """Load and check the workspace, the chosen engagements and their survey data.
+
+    Raise InputError listing every problem. Survey files are parsed once and cached under
+    .rapport-cache/ (keyed by content) unless ``cache`` is False.
+    """
     problems = Problems()
+    cache_dir = root / CACHE_DIR if cache else None
     settings = None
     doc = files.read_workspace_file(root, problems)
     if doc is not None:
@@ -48,6 +57,7 @@ def validate_workspace(
         default_language = settings.defaults.language if settings else "en"
         engagement = validate_engagement(root, slug, default_language, problems)
         if engagement is not None:
+            read_survey_data(engagement, problems, cache_dir)
             engagements.append(engagement)
     problems.raise_if_errors(strict=strict)
     assert settings is not None  # an invalid rapport.yaml is an error, raised above
@@ -101,6 +111,32 @@ def validate_engagement(
         interactions=sorted(log.interactions, key=lambda i: i.date) if log else [],
         narratives=narratives,
     )
+
+
+def read_survey_data(engagement: Engagement, problems: Problems, cache_dir: Path | None) -> None:
+    """Read every wave's exports and usability test's SUS answers, checking each value."""
+    doc, spec = engagement.doc, engagement.spec
+    options = dict(
+        engagement_dir=engagement.folder,
+        rel_dir=engagement.rel_folder,
+        default_language=engagement.language,
+        problems=problems,
+        cache_dir=cache_dir,
+    )
+    for w, wave in enumerate(spec.waves):
+        engagement.responses[wave.id] = load_responses(
+            wave.sources,
+            wave.scales,
+            locate=lambda i, keys, w=w: doc.locate(("waves", w, "sources", i, *keys)),
+            **options,
+        )
+    for u, test in enumerate(spec.usability_tests):
+        if test.sus is not None:
+            engagement.usability[test.id] = load_sus_responses(
+                test.sus,
+                locate=lambda _, keys, u=u: doc.locate(("usability_tests", u, "sus", *keys)),
+                **options,
+            )
 
 
 def check_narrative(text: files.NarrativeText, problems: Problems) -> Narrative | None:

@@ -1,0 +1,303 @@
+"""``rapport inspect``: what a survey export holds, and a mapping for engagement.yaml to paste."""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.load.surveys import Column, ColumnLookupError, Table, read_table
+from generator.load.surveys.profile import ColumnProfile, profile_table, scale_text
+from generator.load.surveys.table import shorten
+
+PASTE_MARKER = "# ---- paste into engagement.yaml"
+MAX_ITEMS = 40
+MAX_SEGMENTS = 8
+MAX_SEGMENT_VALUES = 12
+LISTED_UNMAPPED = 40
+
+_ID_NAME = re.compile(r"^(respondent ?id|response ?id|_?record ?id|id|v1)$", re.IGNORECASE)
+_DATES = ("recordeddate", "enddate", "timestamp", "date submitted", "submitdate", "startdate")
+_NPS = re.compile(r"recommend|\bnps\b|likelihood", re.IGNORECASE)
+_CSAT = re.compile(r"satisf", re.IGNORECASE)
+_CES = re.compile(r"effort", re.IGNORECASE)
+_METADATA = {
+    "status",
+    "progress",
+    "finished",
+    "duration (in seconds)",
+    "last page",
+    "lastpage",
+    "seed",
+    "responseset",
+    "locationaccuracy",
+}
+_COMMENT = re.compile(
+    r"comment|why|suggest|anything else|feedback|improve|explain|tell us", re.IGNORECASE
+)
+_LAYOUT_NOTES = {
+    "qualtrics": "ids, question text, ImportId",
+    "surveymonkey": "question text, answer or sub-item labels",
+    "google_forms": "question text, Timestamp first",
+    "limesurvey": "question codes or texts",
+    "plain": "names or ids",
+}
+
+
+@dataclass
+class Suggestion:
+    """A best-guess mapping: which column plays which role, and the scales it needs."""
+
+    roles: dict[str, str] = field(default_factory=dict)  # role → column name
+    items: dict[str, str] = field(default_factory=dict)  # item id → column name
+    segments: dict[str, str] = field(default_factory=dict)
+    measures: dict[str, dict[str, str]] = field(default_factory=dict)
+    scales: dict[str, dict] = field(default_factory=dict)
+    labels: dict[str, float | str] = field(default_factory=dict)
+    unmapped: list[str] = field(default_factory=list)
+
+
+def inspect_file(
+    path: Path,
+    rel_name: str,
+    *,
+    sheet: str | None = None,
+    encoding: str | None = None,
+    delimiter: str | None = None,
+) -> str:
+    """Describe a survey export and suggest its ``sources:`` entry.
+
+    Raises InputError, each problem located, when the file cannot be read.
+    """
+    table = read_table(path, rel_name, sheet=sheet, encoding=encoding, delimiter=delimiter)
+    profiles = profile_table(table)
+    suggestion = suggest_mapping(table, profiles)
+    return render(table, profiles, suggestion, source_file(rel_name))
+
+
+def source_file(rel_name: str) -> str:
+    """Return the file as engagement.yaml names it: relative to the engagement folder."""
+    parts = rel_name.split("/")
+    if len(parts) > 2 and parts[0] == "engagements":
+        return "/".join(parts[2:])
+    return f"data/{parts[-1]}"
+
+
+def mapping_name(table: Table, column: Column) -> str | None:
+    """Return a name that finds exactly this column, or None when every name is shared."""
+    options = [column.id, column.import_id]
+    if column.text and column.subitem:
+        options.append(f"{column.text} / {column.subitem}")
+    options.append(column.text)
+    for option in options:
+        if not option:
+            continue
+        try:
+            if table.find_column(option) is column:
+                return " ".join(option.split())
+        except ColumnLookupError:
+            continue
+    return None
+
+
+def suggest_mapping(table: Table, profiles: list[ColumnProfile]) -> Suggestion:
+    suggestion = Suggestion()
+    names = {id(p): mapping_name(table, p.column) for p in profiles}
+    free = [p for p in profiles if names[id(p)] and p.kind != "empty"]
+    used: set[int] = set()
+
+    def take(role: str, profile: ColumnProfile | None) -> None:
+        if profile is not None:
+            suggestion.roles[role] = names[id(profile)]  # type: ignore[assignment]
+            used.add(id(profile))
+
+    def text_of(profile: ColumnProfile) -> str:
+        c = profile.column
+        return " ".join(filter(None, (c.id, c.text, c.subitem)))
+
+    ids = [p for p in free if p.unique and p.filled == len(table) and _is_id(p.column)]
+    take("respondent_id", ids[0] if ids else None)
+    dates = [p for p in free if p.kind == "date"]
+    dates.sort(key=lambda p: _date_rank(p.column))
+    take("date", dates[0] if dates else None)
+    scored = [p for p in free if p.scale and id(p) not in used and not _is_metadata(p.column)]
+    nps = [p for p in scored if p.kind == "number" and p.scale in ((0, 10), (1, 10))]
+    nps = [p for p in nps if _NPS.search(text_of(p))]
+    take("nps", nps[0] if nps else None)
+    if nps and nps[0].scale == (1, 10) and table.layout == "google_forms":
+        suggestion.scales["nps"] = {"min": 1, "max": 10}
+    for role, pattern in (("csat", _CSAT), ("ces", _CES)):
+        found = [p for p in scored if id(p) not in used and pattern.search(text_of(p))]
+        found = [p for p in found if p.kind == "number" or p.text_scale == "satisfaction"]
+        if found:
+            take(role, found[0])
+            _note_scale(suggestion, role, found[0])
+    comments = [
+        p
+        for p in free
+        if p.kind == "text"
+        and not p.text_scale
+        and id(p) not in used
+        and p.mean_length >= 20
+        and p.distinct * 2 >= p.filled
+    ]
+    # many different, long answers make a comment; a question that asks for one counts double
+    comments.sort(
+        key=lambda p: (
+            -p.distinct * min(p.mean_length, 200) * (2 if _COMMENT.search(text_of(p)) else 1)
+        )
+    )
+    take("comment", comments[0] if comments else None)
+    _suggest_items(suggestion, [p for p in scored if id(p) not in used], names, used)
+    segments = [
+        p
+        for p in free
+        if p.kind == "text"
+        and not p.text_scale
+        and id(p) not in used
+        and not p.unique
+        and 2 <= p.distinct <= MAX_SEGMENT_VALUES
+        and p.filled * 2 >= len(table)
+    ]
+    for profile in segments[:MAX_SEGMENTS]:
+        ident = _unique_slug(profile.column, suggestion.segments)
+        suggestion.segments[ident] = names[id(profile)]  # type: ignore[assignment]
+        suggestion.measures.setdefault("segments", {})[ident] = _printed_label(profile.column)
+        used.add(id(profile))
+    for profile in profiles:
+        if profile.text_scale and id(profile) in used:
+            suggestion.labels.update(profile.labels)
+    suggestion.unmapped = [
+        name for p in profiles if (name := names[id(p)]) is not None and id(p) not in used
+    ]
+    return suggestion
+
+
+def _suggest_items(suggestion: Suggestion, candidates, names, used: set[int]) -> None:
+    groups: dict[tuple[int, int], list[ColumnProfile]] = {}
+    for profile in candidates:
+        groups.setdefault(profile.scale, []).append(profile)
+    if not groups:
+        return
+    scale, chosen = max(groups.items(), key=lambda kv: (len(kv[1]), kv[0] == (1, 5)))
+    codes = sorted({code for p in chosen for code in p.not_applicable})
+    if scale != (1, 5) or codes:
+        suggestion.scales["items"] = {"min": scale[0], "max": scale[1]}
+        if codes:
+            suggestion.scales["items"]["not_applicable"] = codes
+    for profile in chosen[:MAX_ITEMS]:
+        ident = _unique_slug(profile.column, suggestion.items)
+        suggestion.items[ident] = names[id(profile)]
+        suggestion.measures.setdefault("items", {})[ident] = _printed_label(profile.column)
+        used.add(id(profile))
+
+
+def _note_scale(suggestion: Suggestion, role: str, profile: ColumnProfile) -> None:
+    default = {"csat": (1, 5), "ces": (1, 7)}[role]
+    scale = profile.scale or default
+    if scale != default or profile.not_applicable:
+        suggestion.scales[role] = {"min": scale[0], "max": scale[1]}
+        if profile.not_applicable:
+            suggestion.scales[role]["not_applicable"] = profile.not_applicable
+
+
+def _printed_label(column: Column) -> str:
+    """The label the deliverables print for an item or segment: the sub-item, else the text."""
+    return shorten(column.subitem or column.text or column.id or column.letter, 80)
+
+
+def _is_metadata(column: Column) -> bool:
+    """Tell the columns a survey tool adds about the response itself, never rated items."""
+    return any(name.casefold() in _METADATA for name in column.names())
+
+
+def _is_id(column: Column) -> bool:
+    return any(_ID_NAME.match(name) for name in column.names())
+
+
+def _date_rank(column: Column) -> int:
+    for rank, name in enumerate(_DATES):
+        if any(n.casefold() == name for n in column.names()):
+            return rank
+    return len(_DATES)
+
+
+def _unique_slug(column: Column, taken: dict[str, str]) -> str:
+    source = column.id or column.subitem or column.text or ""
+    ascii_text = unicodedata.normalize("NFKD", source).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "_", ascii_text.lower()).strip("_")
+    if len(slug) > 32:
+        cut = slug[:33].rfind("_")
+        slug = slug[: cut if cut > 8 else 32]
+    slug = slug or f"column_{column.letter.lower()}"
+    ident, n = slug, 2
+    while ident in taken:
+        ident, n = f"{slug}_{n}", n + 1
+    return ident
+
+
+def _q(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)  # a JSON string is a YAML double-quoted scalar
+
+
+def _flow(mapping: dict) -> str:
+    parts = []
+    for key, value in mapping.items():
+        shown = "[" + ", ".join(str(v) for v in value) + "]" if isinstance(value, list) else value
+        parts.append(f"{key}: {shown}")
+    return "{" + ", ".join(parts) + "}"
+
+
+def render(table: Table, profiles, suggestion: Suggestion, file_name: str) -> str:
+    lines = [f"File:       {table.path}"]
+    header = f"{table.header_rows} header row{'s' if table.header_rows > 1 else ''}"
+    note = table.layout_note or _LAYOUT_NOTES[table.layout]
+    lines.append(f"Format:     {table.layout} ({header}: {note})")
+    if table.sheet is not None:
+        lines.append(f"Sheet:      {table.sheet}")
+    else:
+        delimiter = {"\t": "tab", ",": "','", ";": "';'"}.get(table.delimiter or "", "?")
+        lines.append(f"Encoding:   {table.encoding} · delimiter {delimiter}")
+    lines += [f"Responses:  {len(table):,}", "", "Columns:"]
+    for p in profiles:
+        label = shorten(p.column.short_label, 44) if p.column.names() else "(no name)"
+        facts = [p.kind]
+        if p.kind != "empty":
+            facts += [scale_text(p), f"{p.distinct:,} distinct", "e.g. " + ", ".join(p.samples)]
+        lines.append(f"  {p.column.letter:<4} {label:<45} " + " · ".join(f for f in facts if f))
+    lines += ["", f"{PASTE_MARKER}: declare the ids under measures, the rest goes into a wave"]
+    for group, declared in suggestion.measures.items():
+        lines += ["measures:"] if group == next(iter(suggestion.measures)) else []
+        lines.append(f"  {group}:")
+        lines += [f"    {ident}: {_q(label)}" for ident, label in declared.items()]
+    if suggestion.scales:
+        lines.append("scales:  # only where the defaults do not fit")
+        lines += [f"  {role}: {_flow(scale)}" for role, scale in suggestion.scales.items()]
+    lines += ["sources:", f"  - file: {_q(file_name)}", f"    format: {table.layout}"]
+    if table.sheet is not None:
+        lines.append(f"    sheet: {_q(table.sheet)}")
+    if table.encoding and table.encoding not in ("utf-8", "utf-8-sig"):
+        lines.append(f"    encoding: {table.encoding}")
+    lines.append("    columns:")
+    for role, name in suggestion.roles.items():
+        lines.append(f"      {role}: {_q(name)}")
+    for group in ("items", "segments"):
+        mapped = getattr(suggestion, group)
+        if mapped:
+            lines.append(f"      {group}:")
+            lines += [f"        {ident}: {_q(name)}" for ident, name in mapped.items()]
+    if suggestion.unmapped:
+        lines.append("      # not mapped; give any of these a role, an item or a segment id:")
+        lines += [f"      #   {_q(name)}" for name in suggestion.unmapped[:LISTED_UNMAPPED]]
+        if len(suggestion.unmapped) > LISTED_UNMAPPED:
+            lines.append(f"      #   … and {len(suggestion.unmapped) - LISTED_UNMAPPED} more")
+    if suggestion.labels:
+        lines.append("    labels:")
+        lines += [f"      {_q(text)}: {_q_value(v)}" for text, v in suggestion.labels.items()]
+    return "\n".join(lines) + "\n"
+
+
+def _q_value(value: float | str) -> str:
+    return _q(value) if isinstance(value, str) else str(value)

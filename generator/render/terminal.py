@@ -1,0 +1,180 @@
+"""`rapport stats` for people: the headline numbers with n, intervals and change, as plain text."""
+
+from __future__ import annotations
+
+from typing import Any
+
+SMALL = 30
+
+
+def stats_table(analysis: dict[str, Any], item_labels: dict[str, str]) -> str:
+    """Format the current wave's headline numbers (from ``EngagementAnalysis.to_dict()``)."""
+    lines = [f"{analysis['client']} — {analysis['title']}"]
+    waves = analysis["waves"]
+    if not waves:
+        lines.append("No wave has responses yet.")
+    else:
+        wave = waves[-1]
+        level = round(analysis["settings"]["confidence_level"] * 100)
+        lines.append(
+            f"Wave {wave['id']} ({wave['name']}), fielded {wave['fielded_start']} to "
+            f"{wave['fielded_end']}; intervals at {level}% confidence"
+        )
+        lines += ["", _wave_table(wave, item_labels)]
+    for test in analysis["usability"]:
+        sus = test["sus"]
+        if sus:
+            lines.append(
+                f"SUS, {test['title']}: {sus['value']:.1f} ({_range(sus, '.1f')}), n = "
+                f"{sus['n']}{_small(sus['n'])}, grade {sus['grade']}, "
+                f"percentile {sus['percentile']:.0f}"
+            )
+    health = analysis["relationship"]
+    if health["status"]:
+        reason = f" — {health['reason_text']}" if health["reason_text"] else ""
+        lines.append(f"Relationship: {health['status']}{reason}")
+        lines.append(
+            f"  {len(health['open_concerns'])} open concern(s), "
+            f"{sum(1 for f in health['open_follow_ups'] if f['overdue'])} overdue follow-up(s)"
+        )
+    plan = analysis["recommendations"]
+    if plan["ranked"]:
+        top = plan["ranked"][0]
+        lines.append(
+            f"Recommendations this wave: {len(plan['ranked'])}; first by priority: {top['id']} "
+            f"(score {top['score']:g}) {top['title']}"
+        )
+    if plan["previous"]:
+        statuses = ", ".join(
+            f"{n} {s.replace('_', ' ')}" for s, n in plan["previous_by_status"].items() if n
+        )
+        lines.append(f"Earlier recommendations: {len(plan['previous'])} ({statuses})")
+    lines.append(f"* n < {SMALL}: a small sample; read with care.")
+    return "\n".join(lines)
+
+
+def _wave_table(wave: dict[str, Any], item_labels: dict[str, str]) -> str:
+    metrics = wave["metrics"]
+    change = wave["change"]
+    changes = change["metrics"] if change else {}
+    since = f"change since {change['previous_wave']}" if change else "change"
+    rows = [("metric", "value", "interval", "n", since)]
+    if metrics["nps"] and "suppressed" not in metrics["nps"]:
+        nps = metrics["nps"]
+        rows.append(
+            (
+                "NPS",
+                f"{nps['value']:+.0f}",
+                _range(nps, "+.0f"),
+                _n(nps),
+                _change(changes.get("nps"), "+.0f"),
+            )
+        )
+    if metrics["csat"]:
+        csat = metrics["csat"]
+        rows.append(
+            (
+                f"CSAT (top-{csat['top_box']}-box)",
+                _pct(csat["value"]),
+                _range(csat, "pct"),
+                _n(csat),
+                _change(changes.get("csat"), "pts"),
+            )
+        )
+        mean = csat["mean"]
+        rows.append(
+            (
+                "CSAT mean",
+                f"{mean['value']:.2f}",
+                _range(mean, ".2f"),
+                _n(mean),
+                _change(changes.get("csat_mean"), "+.2f"),
+            )
+        )
+    if metrics["ces"]:
+        ces = metrics["ces"]
+        rows.append(
+            (
+                f"CES ({ces['direction']})",
+                f"{ces['value']:.2f}",
+                _range(ces, ".2f"),
+                _n(ces),
+                _change(changes.get("ces"), "+.2f"),
+            )
+        )
+    if metrics["overall"]:
+        overall = metrics["overall"]
+        rows.append(
+            (
+                "Overall satisfaction",
+                f"{overall['value']:.2f}",
+                _range(overall, ".2f"),
+                _n(overall),
+                _change(changes.get("overall"), "+.2f"),
+            )
+        )
+    rate = wave["response_rate"]
+    if rate["value"] is not None:
+        rows.append(
+            (
+                "Response rate",
+                _pct(rate["value"]),
+                "",
+                f"{rate['responses']} of {rate['invited']}",
+                "",
+            )
+        )
+    item_changes = changes.get("items") or {}
+    for item, stats in metrics["items"].items():
+        if "suppressed" in stats or stats["value"] is None:
+            continue
+        moved = (item_changes.get(item) or {}).get("mean")
+        rows.append(
+            (
+                f"  {item_labels.get(item, item)}",
+                f"{stats['value']:.2f}",
+                _range(stats, ".2f"),
+                _n(stats),
+                _change(moved, "+.2f"),
+            )
+        )
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    aligned = []
+    for row in rows:
+        cells = [row[0].ljust(widths[0])] + [
+            c.rjust(w) for c, w in zip(row[1:4], widths[1:4], strict=True)
+        ]
+        aligned.append("  ".join(cells + [row[4]]).rstrip())
+    return "\n".join(aligned) + "\n"
+
+
+def _pct(share: float) -> str:
+    return f"{share * 100:.0f}%"
+
+
+def _range(result: dict[str, Any], spec: str) -> str:
+    if result.get("low") is None:
+        return ""
+    if spec == "pct":
+        return f"{_pct(result['low'])} to {_pct(result['high'])}"
+    return f"{result['low']:{spec}} to {result['high']:{spec}}"
+
+
+def _n(result: dict[str, Any]) -> str:
+    return f"{result['n']}{_small(result['n'])}"
+
+
+def _small(n: int) -> str:
+    return "*" if n < SMALL else ""
+
+
+def _change(change: dict[str, Any] | None, spec: str) -> str:
+    if not change or "suppressed" in change:
+        return ""
+    if spec == "pts":
+        difference = f"{change['difference'] * 100:+.0f} pts"
+    else:
+        difference = f"{change['difference']:{spec}}"
+    p = change["p_value"]
+    shown = "p < 0.001" if p < 0.001 else f"p = {p:.3f}"
+    return f"{difference.replace('-', '−')}  {change['verdict']} ({shown})"

@@ -1,0 +1,377 @@
+"""A wave's survey exports mapped to checked Responses, every problem located.
+
+Mapping problems (a column that does not exist, a file outside the engagement) point into
+engagement.yaml through ``locate``; problems with values point at the cell that holds them.
+"""
+
+from __future__ import annotations
+
+import codecs
+import datetime as dt
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from operator import itemgetter
+from pathlib import Path
+
+from generator.errors import InputError, Location, Problems
+from generator.load.surveys import (
+    MAX_PROBLEMS_PER_FILE,
+    Column,
+    ColumnLookupError,
+    SheetNotFound,
+    Table,
+    read_table,
+)
+from generator.load.surveys.cache import gc_paused
+from generator.load.surveys.scoring import Invalid, Scorer
+from generator.load.surveys.values import as_date, as_text, day_first, match_key
+from generator.responses import Responses
+from generator.schema.engagement import Scale, Scales, Source
+from generator.validate.paths import PathOutside, resolve_inside
+
+logger = logging.getLogger(__name__)
+
+Locate = Callable[[int, tuple], Location]
+SCORED = ("nps", "csat", "ces", "overall")
+SUS_STATEMENTS = 10
+SUS_SCALE = Scale(min=1, max=5)
+
+
+@dataclass
+class _Field:
+    """One mapped column: where the mapping says it, and how its cells become values."""
+
+    keys: tuple  # inside the source's mapping, e.g. ("columns", "items", "speed")
+    column: Column
+    convert: Callable
+
+
+def load_responses(
+    sources: list[Source],
+    scales: Scales,
+    *,
+    engagement_dir: Path,
+    rel_dir: str,
+    default_language: str,
+    locate: Locate,
+    problems: Problems,
+    cache_dir: Path | None,
+) -> Responses:
+    """Read a wave's sources in order and stack their checked responses."""
+    loader = _WaveLoader(engagement_dir, rel_dir, default_language, locate, problems, cache_dir)
+    for index, source in enumerate(sources):
+        loader.add_source(index, source, scales, sus=False)
+    return loader.finish()
+
+
+def load_sus_responses(
+    source: Source,
+    *,
+    engagement_dir: Path,
+    rel_dir: str,
+    default_language: str,
+    locate: Locate,
+    problems: Problems,
+    cache_dir: Path | None,
+) -> Responses:
+    """Read one usability test's SUS answers: ten statement columns, each on 1–5."""
+    loader = _WaveLoader(engagement_dir, rel_dir, default_language, locate, problems, cache_dir)
+    if len(source.columns.sus) != SUS_STATEMENTS:
+        problems.error(
+            locate(0, ("columns", "sus")),
+            f"columns.sus: the SUS needs its ten statement columns in order, "
+            f"got {len(source.columns.sus)}",
+        )
+        return Responses()
+    loader.add_source(0, source, Scales(), sus=True)
+    return loader.finish()
+
+
+class _WaveLoader:
+    def __init__(self, engagement_dir, rel_dir, default_language, locate, problems, cache_dir):
+        self.engagement_dir = Path(engagement_dir)
+        self.rel_dir = rel_dir.strip("/")
+        self.default_language = default_language
+        self.locate = locate
+        self.problems = problems
+        self.cache_dir = cache_dir
+        self.responses = Responses()
+        self.first_ids: dict[str, tuple[Table, int, Column]] = {}
+        self.failed = False  # a file or mapping problem: an empty wave is no news then
+        self.read = self.removed = self.usable = 0
+
+    # -- reading and mapping -------------------------------------------------------------
+
+    def mapping_error(self, index: int, keys: tuple, message: str) -> None:
+        self.failed = True
+        self.problems.error(self.locate(index, keys), f"{_dotted(keys)}: {message}")
+
+    def open_table(self, index: int, source: Source) -> Table | None:
+        try:
+            path = resolve_inside(self.engagement_dir, source.file)
+        except PathOutside as exc:
+            self.mapping_error(index, ("file",), f"{exc}; keep survey files in the engagement")
+            return None
+        if not path.is_file():
+            self.mapping_error(index, ("file",), f"no such file: {source.file}")
+            return None
+        if source.encoding is not None:
+            try:
+                codecs.lookup(source.encoding)
+            except LookupError:
+                self.mapping_error(index, ("encoding",), f"unknown encoding '{source.encoding}'")
+                return None
+        rel_name = f"{self.rel_dir}/{Path(source.file).as_posix()}".lstrip("/")
+        try:
+            return read_table(
+                path,
+                rel_name,
+                sheet=source.sheet,
+                encoding=source.encoding,
+                delimiter=source.delimiter,
+                layout=source.format,
+                cache_dir=self.cache_dir,
+            )
+        except SheetNotFound as exc:
+            listed = ", ".join(f"'{name}'" for name in exc.sheets)
+            self.mapping_error(
+                index,
+                ("sheet",),
+                f"no sheet '{exc.sheet}' in {source.file}; the sheets are: {listed}",
+            )
+        except InputError as exc:
+            self.failed = True
+            self.problems.extend(exc.problems)
+        return None
+
+    def find(self, index: int, table: Table, where: str, keys: tuple, name: str) -> Column | None:
+        try:
+            return table.find_column(name)
+        except ColumnLookupError as exc:
+            self.mapping_error(index, keys, exc.describe(where))
+            return None
+
+    def plan(self, index: int, source: Source, table: Table, scales: Scales, sus: bool):
+        """Resolve every mapped column; return the fields, or None after a mapping problem."""
+        where = f"{source.file}[{table.sheet}]" if table.sheet is not None else source.file
+        columns = source.columns
+        labels = source.labels
+        wanted: list[tuple[tuple, str, Callable | None]] = []
+        if columns.respondent_id:
+            wanted.append((("columns", "respondent_id"), columns.respondent_id, None))
+        if columns.date:
+            wanted.append((("columns", "date"), columns.date, None))
+        for role in SCORED:
+            name = getattr(columns, role)
+            if name:
+                scorer = Scorer(getattr(scales, role), labels, f"'{role}'")
+                wanted.append((("columns", role), name, scorer))
+        for item, name in columns.items.items():
+            scorer = Scorer(scales.items, labels, f"'{item}'")
+            wanted.append((("columns", "items", item), name, scorer))
+        for segment, name in columns.segments.items():
+            wanted.append((("columns", "segments", segment), name, as_text))
+        if columns.comment:
+            wanted.append((("columns", "comment"), columns.comment, as_text))
+        if sus:
+            for k, name in enumerate(columns.sus):
+                scorer = Scorer(SUS_SCALE, labels, f"SUS statement {k + 1}")
+                wanted.append((("columns", "sus", k), name, scorer))
+        fields = []
+        for keys, name, convert in wanted:
+            column = self.find(index, table, where, keys, name)
+            if column is not None:
+                fields.append(_Field(keys, column, convert or as_text))
+        filters = []
+        for k, rule in enumerate(source.filters):
+            column = self.find(index, table, where, ("filters", k, "column"), rule.column)
+            filters.append((rule, column))
+        if len(fields) < len(wanted) or any(column is None for _, column in filters):
+            return None
+        return fields, filters
+
+    # -- values ----------------------------------------------------------------------------
+
+    def add_source(self, index: int, source: Source, scales: Scales, *, sus: bool) -> None:
+        table = self.open_table(index, source)
+        if table is None:
+            return
+        planned = self.plan(index, source, table, scales, sus)
+        if planned is None:
+            return
+        fields, filters = planned
+        with gc_paused():  # millions of small objects, none of them cyclic
+            self.convert_source(table, source, fields, filters, sus)
+
+    def convert_source(self, table: Table, source: Source, fields, filters, sus: bool) -> None:
+        kept = self.apply_filters(table, filters)
+        self.read += len(table)
+        self.removed += len(table) - len(kept)
+        report = _CappedReport(self.problems, table.path)
+        rows = table.rows if len(kept) == len(table) else [table.rows[i] for i in kept]
+        picked = _pick_columns(rows, [field.column.index for field in fields])
+        values: dict[tuple, list] = {}
+        for field, raw in zip(fields, picked, strict=True):
+            values[field.keys] = self.convert_column(table, field, kept, raw, report)
+        report.close()
+        self.failed |= report.count > 0
+        self.append(table, source, kept, values, sus)
+
+    def apply_filters(self, table: Table, filters) -> list[int]:
+        kept = list(range(len(table)))
+        for number, (rule, column) in enumerate(filters, start=1):
+            keep = rule.keep is not None
+            listed = {match_key(value) for value in (rule.keep if keep else rule.drop or [])}
+            j = column.index
+            before = len(kept)
+            cells = [table.rows[i][j] for i in kept]
+            verdict = {value: (match_key(value) in listed) == keep for value in set(cells)}
+            kept = [i for i, value in zip(kept, cells, strict=True) if verdict[value]]
+            logger.info(
+                "%s: filter %d on '%s' removed %d of %d rows",
+                table.path,
+                number,
+                rule.column,
+                before - len(kept),
+                before,
+            )
+        return kept
+
+    def convert_column(self, table: Table, field: _Field, kept: list[int], raw: list, report):
+        """Convert one column's cells; each distinct value is converted once."""
+        role = field.keys[1] if len(field.keys) > 1 else field.keys[0]
+        if role == "date":
+            return self.convert_dates(table, field, kept, raw, report)
+        convert = as_text if role == "respondent_id" else field.convert
+        lookup = {value: convert(value) for value in set(raw)}
+        out = list(map(lookup.__getitem__, raw))
+        if role == "respondent_id":
+            self.check_unique(table, field.column, kept, out, report)
+            return out
+        invalid = {value: r.message for value, r in lookup.items() if isinstance(r, Invalid)}
+        if invalid:
+            for k, (i, value) in enumerate(zip(kept, raw, strict=True)):
+                if value in invalid:
+                    report.error(table.cell_location(i, field.column), invalid[value])
+                    out[k] = None
+        return out
+
+    def convert_dates(self, table: Table, field: _Field, kept: list[int], raw: list, report):
+        order = day_first([value for value in set(raw) if isinstance(value, str)])
+        dates: dict = {}  # keyed by the date part, so timestamps of one day convert once
+        out: list[str | None] = []
+        for i, value in zip(kept, raw, strict=True):
+            key = _date_part(value)
+            if key not in dates:
+                date = as_date(key, day_first_order=order)
+                dates[key] = date.isoformat() if date else None
+            iso = dates[key]
+            if iso is None and as_text(value) is not None:
+                report.error(table.cell_location(i, field.column), _not_a_date(value))
+            out.append(iso)
+        return out
+
+    def check_unique(self, table: Table, column: Column, kept: list[int], ids: list, report):
+        first_seen = self.first_ids
+        present = [(ident, i) for ident, i in zip(ids, kept, strict=True) if ident is not None]
+        distinct = {ident for ident, _ in present}
+        if len(distinct) == len(present) and distinct.isdisjoint(first_seen):
+            first_seen.update((ident, (table, i, column)) for ident, i in present)
+            return  # the usual case: no id repeats, so no row needs a second look
+        for i, ident in zip(kept, ids, strict=True):
+            if ident is None:
+                continue
+            first = first_seen.setdefault(ident, (table, i, column))
+            if first[1] != i or first[0] is not table:
+                origin = first[0].cell_origin(first[1], first[2])
+                report.error(
+                    table.cell_location(i, column),
+                    f"respondent id '{ident}' appears again; the first is at {origin}",
+                )
+
+    def append(self, table: Table, source: Source, kept: list[int], values, sus: bool) -> None:
+        r = self.responses
+        n = len(kept)
+        blank = [None] * n
+        offset = len(r)
+        r.origins.extend(table.row_origin(i) for i in kept)
+        r.respondent_ids.extend(values.get(("columns", "respondent_id"), blank))
+        r.dates.extend(values.get(("columns", "date"), blank))
+        for role in SCORED:
+            getattr(r, role).extend(values.get(("columns", role), blank))
+        r.comments.extend(values.get(("columns", "comment"), blank))
+        r.languages.extend([source.language or self.default_language] * n)
+        for group in ("items", "segments"):
+            target = getattr(r, group)
+            for ident in getattr(source.columns, group):
+                target.setdefault(ident, [None] * offset)
+            for ident, column in target.items():
+                column.extend(values.get(("columns", group, ident), blank))
+        if sus:
+            answers = [values[("columns", "sus", k)] for k in range(SUS_STATEMENTS)]
+            r.sus.extend([list(row) for row in zip(*answers, strict=True)])
+        scored = [v for k, v in values.items() if k[1] in (*SCORED, "items", "sus", "comment")]
+        if scored:
+            self.usable += sum(
+                1 for row in zip(*scored, strict=True) if any(v is not None for v in row)
+            )
+        else:
+            self.usable += n
+
+    def finish(self) -> Responses:
+        if not self.failed and self.usable == 0:
+            if self.read and self.removed == self.read:
+                reason = f"the filters removed all {self.read} rows"
+            elif self.read:
+                reason = f"every mapped answer in the {self.read} rows is blank or n/a"
+            else:
+                reason = "the files have no data rows"
+            self.problems.error(self.locate(0, ()), f"no usable responses in this wave: {reason}")
+        return self.responses
+
+
+class _CappedReport:
+    """Report at most MAX_PROBLEMS_PER_FILE cell problems per file, then how many more."""
+
+    def __init__(self, problems: Problems, path: str):
+        self.problems = problems
+        self.path = path
+        self.count = 0
+
+    def error(self, location: Location, message: str) -> None:
+        self.count += 1
+        if self.count <= MAX_PROBLEMS_PER_FILE:
+            self.problems.error(location, message)
+
+    def close(self) -> None:
+        if self.count > MAX_PROBLEMS_PER_FILE:
+            more = self.count - MAX_PROBLEMS_PER_FILE
+            self.problems.error(Location(self.path), f"… and {more} more in this file")
+
+
+def _dotted(keys: tuple) -> str:
+    text = ""
+    for key in keys:
+        text += f"[{key}]" if isinstance(key, int) else (f".{key}" if text else str(key))
+    return text
+
+
+def _pick_columns(rows: list[list], indices: list[int]) -> list[list]:
+    """Return the cells of each wanted column (a C-level pass per column is fastest)."""
+    return [list(map(itemgetter(j), rows)) for j in indices]
+
+
+def _date_part(value):
+    """Return the date part of a timestamp text ('12/13/2019 9:50:30' → '12/13/2019')."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if not isinstance(value, str):
+        return value
+    text = value.strip()
+    token = text.split(maxsplit=1)[0] if text else text
+    return token[:10] if len(token) > 10 and token[10] == "T" else token
+
+
+def _not_a_date(value) -> str:
+    return f"'{as_text(value)}' is not a date (YYYY-MM-DD, or as the survey tool writes it)"

@@ -1,0 +1,149 @@
+"""``rapport inspect``: the description of a file, and a mapping that validates when pasted."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+import yaml
+from survey_helpers import locate, make_engagement, real_file, write_xlsx
+
+from generator.errors import InputError, Problems
+from generator.inspect import PASTE_MARKER, inspect_file
+from generator.schema.engagement import EngagementFile
+from generator.validate.responses import load_responses
+
+
+@pytest.fixture
+def engagement(tmp_path):
+    return make_engagement(tmp_path)
+
+
+SKELETON = {
+    "client": {"name": "Acme Retail"},
+    "engagement": {
+        "title": "Customer satisfaction assessment",
+        "period": {"start": "2026-07-01", "end": "2026-09-30"},
+        "report_date": "2026-10-15",
+    },
+}
+
+
+def paste(text: str) -> dict:
+    """Put the suggested YAML where a consultant would: measures, and a wave's scales + sources."""
+    block = yaml.safe_load(text[text.index(PASTE_MARKER) :])
+    wave = {
+        "id": "2026-q3",
+        "name": "Q3 pulse",
+        "fielded": {"start": "2026-07-01", "end": "2026-07-31"},
+        "sources": block["sources"],
+    }
+    if "scales" in block:
+        wave["scales"] = block["scales"]
+    return {**SKELETON, "measures": block.get("measures", {}), "waves": [wave]}
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "surveymonkey_538_StarWars.csv",
+        "surveymonkey_538_food-world-cup.csv",
+        "googleforms_rstudio_2019_english_responses.xlsx",
+        "googleforms_rstudio_2018_english_responses.tsv",
+        "qualtrics_QT_no_basis_insights2016.csv",
+        "qualtrics_QT_no_basis_legacy.csv",
+        "qualtrics_QT_long_exhaustive.csv",
+        "limesurvey_limonaid_survey_998192_R_data_file.csv",
+        "airline_passenger_satisfaction_kaggle_test.csv",
+        "sus_folador_usability-db-en.csv",
+    ],
+)
+def test_pasted_mapping_loads_without_problems(engagement, name, no_warnings_logged):
+    shutil.copy(real_file(name), engagement / "data" / name)
+    text = inspect_file(engagement / "data" / name, f"engagements/acme/data/{name}")
+    spec = EngagementFile.model_validate(paste(text))
+    wave = spec.waves[0]
+    source = wave.sources[0]
+    assert source.file == f"data/{name}"
+    for group in ("items", "segments"):
+        assert set(getattr(source.columns, group)) <= set(getattr(spec.measures, group))
+    problems = Problems()
+    responses = load_responses(
+        wave.sources,
+        wave.scales,
+        engagement_dir=engagement,
+        rel_dir="engagements/acme",
+        default_language="en",
+        locate=locate,
+        problems=problems,
+        cache_dir=None,
+    )
+    assert [str(p) for p in problems] == []
+    assert len(responses) > 0
+
+
+def test_guesses_for_a_google_forms_workbook(engagement):
+    name = "googleforms_rstudio_2019_english_responses.xlsx"
+    text = inspect_file(real_file(name), f"engagements/acme/data/{name}")
+    assert "Format:     google_forms (1 header row: question text, Timestamp first)" in text
+    assert "Sheet:      Form Responses 1" in text
+    assert "Responses:  1,838" in text
+    spec = EngagementFile.model_validate(paste(text))
+    columns = spec.waves[0].sources[0].columns
+    assert columns.nps == (
+        "How likely are you to recommend R to a colleague, friend, or family member?"
+    )
+    assert columns.date == "Timestamp"
+    nps_scale = spec.waves[0].scales.nps
+    assert (nps_scale.min, nps_scale.max) == (1, 10)  # a Google linear scale has no 0
+
+
+def test_column_lines_show_type_range_and_samples(tmp_path):
+    rows = [["id", "Recommend us?", "Quality", "Branch", "Why?"]]
+    comments = ["Slow delivery this time", "Friendly staff at the desk", "Too expensive for me"]
+    for n in range(12):
+        rows.append([f"R{n}", n % 11, [1, 2, 5, -1][n % 4], ["Riga", "Tartu"][n % 2], None])
+    rows[1][4], rows[2][4], rows[3][4] = comments
+    book = write_xlsx(tmp_path / "q.xlsx", rows)
+    text = inspect_file(book, "engagements/acme/data/q.xlsx")
+    lines = text.splitlines()
+    recommend = next(line for line in lines if line.startswith("  B "))
+    assert "number · 0–10; NPS candidate · 11 distinct · e.g. 0, 1, 2" in recommend
+    quality = next(line for line in lines if line.startswith("  C "))
+    assert "number · 1–5; 1–5 scale, n/a codes? -1 · 4 distinct" in quality
+    branch = next(line for line in lines if line.startswith("  D "))
+    assert "text · 2 distinct · e.g. Riga, Tartu" in branch
+    mapping = yaml.safe_load(text[text.index(PASTE_MARKER) :])
+    columns = mapping["sources"][0]["columns"]
+    assert columns["respondent_id"] == "id"
+    assert columns["nps"] == "Recommend us?"
+    assert columns["comment"] == "Why?"
+    assert columns["segments"] == {"branch": "Branch"}
+    assert mapping["scales"]["items"] == {"min": 1, "max": 5, "not_applicable": [-1]}
+
+
+def test_known_text_scale_gets_a_labels_block(tmp_path):
+    answers = ["Very satisfied", "Satisfied", "Dissatisfied", "Don't know"]
+    rows = [["id", "How satisfied are you?"]] + [[f"R{n}", answers[n % 4]] for n in range(8)]
+    book = write_xlsx(tmp_path / "q.xlsx", rows)
+    mapping = yaml.safe_load(
+        (text := inspect_file(book, "data/q.xlsx"))[text.index(PASTE_MARKER) :]
+    )
+    source = mapping["sources"][0]
+    assert source["columns"]["csat"] == "How satisfied are you?"
+    assert source["labels"] == {
+        "Very satisfied": 5,
+        "Satisfied": 4,
+        "Dissatisfied": 2,
+        "Don't know": "n/a",
+    }
+
+
+def test_unreadable_file_raises_located_problems(tmp_path):
+    path = tmp_path / "q.xlsx"
+    path.write_text("id,nps\n1,9\n", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        inspect_file(path, "engagements/acme/data/q.xlsx")
+    assert [str(p) for p in caught.value.problems] == [
+        "engagements/acme/data/q.xlsx: not an Excel workbook (it looks like CSV text)"
+    ]
