@@ -5,7 +5,9 @@ from __future__ import annotations
 import csv
 import json
 import math
+import statistics
 
+import yaml
 from workspace_helpers import REPO
 
 NORTHWIND_Q3 = "Northwind relationship pulse Q3 2026_September 21, 2026_16.22.csv"
@@ -58,3 +60,22 @@ def test_stats_of_an_earlier_wave_and_an_unknown_wave(rapport):
     unknown = rapport("stats", "kyiv-pharma", "--wave", "2031-q1", workspace=REPO)
     assert unknown.exit_code == 1
     assert "2031-q1" in unknown.stderr and "Traceback" not in unknown.output
+
+
+def test_kyiv_ces_and_csat_match_the_limesurvey_export(rapport):
+    engagement = yaml.safe_load((REPO / "engagements/kyiv-pharma/engagement.yaml").read_text())
+    (source,) = engagement["waves"][-1]["sources"]
+    points = source["labels"]  # the consultant's own mapping of the effort answers
+    path = REPO / "engagements/kyiv-pharma" / source["file"]
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        rows = [r for r in csv.DictReader(handle) if r["lastpage"] == "3"]
+    effort = [points[r["CES"]] for r in rows if r["CES"]]
+    satisfied = [int(r["CSAT"]) for r in rows if r["CSAT"]]
+
+    result = rapport("stats", "kyiv-pharma", "--json", workspace=REPO)
+    metrics = json.loads(result.stdout)["waves"][-1]["metrics"]
+    assert metrics["ces"]["n"] == len(effort)
+    assert math.isclose(metrics["ces"]["value"], statistics.fmean(effort))
+    assert math.isclose(metrics["ces"]["share"]["value"], sum(e >= 5 for e in effort) / len(effort))
+    assert metrics["csat"]["n"] == len(satisfied)
+    assert math.isclose(metrics["csat"]["value"], sum(s >= 4 for s in satisfied) / len(satisfied))
