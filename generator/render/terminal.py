@@ -59,60 +59,22 @@ def _wave_table(wave: dict[str, Any], item_labels: dict[str, str]) -> str:
     changes = change["metrics"] if change else {}
     since = f"change since {change['previous_wave']}" if change else "change"
     rows = [("metric", "value", "interval", "n", since)]
-    if metrics["nps"] and "suppressed" not in metrics["nps"]:
-        nps = metrics["nps"]
-        rows.append(
-            (
-                "NPS",
-                f"{nps['value']:+.0f}",
-                _range(nps, "+.0f"),
-                _n(nps),
-                _change(changes.get("nps"), "+.0f"),
-            )
-        )
+
+    def row(label: str, result: dict[str, Any], spec: str, moved: Any, change_spec: str) -> None:
+        if not result or "suppressed" in result or result["value"] is None:
+            return
+        value = _pct(result["value"]) if spec == "pct" else f"{result['value']:{spec}}"
+        rows.append((label, value, _range(result, spec), _n(result), _change(moved, change_spec)))
+
+    row("NPS", metrics["nps"], "+.0f", changes.get("nps"), "+.0f")
     if metrics["csat"]:
         csat = metrics["csat"]
-        rows.append(
-            (
-                f"CSAT (top-{csat['top_box']}-box)",
-                _pct(csat["value"]),
-                _range(csat, "pct"),
-                _n(csat),
-                _change(changes.get("csat"), "pts"),
-            )
-        )
-        mean = csat["mean"]
-        rows.append(
-            (
-                "CSAT mean",
-                f"{mean['value']:.2f}",
-                _range(mean, ".2f"),
-                _n(mean),
-                _change(changes.get("csat_mean"), "+.2f"),
-            )
-        )
+        row(f"CSAT (top-{csat['top_box']}-box)", csat, "pct", changes.get("csat"), "pts")
+        row("CSAT mean", csat["mean"], ".2f", changes.get("csat_mean"), "+.2f")
     if metrics["ces"]:
         ces = metrics["ces"]
-        rows.append(
-            (
-                f"CES ({ces['direction']})",
-                f"{ces['value']:.2f}",
-                _range(ces, ".2f"),
-                _n(ces),
-                _change(changes.get("ces"), "+.2f"),
-            )
-        )
-    if metrics["overall"]:
-        overall = metrics["overall"]
-        rows.append(
-            (
-                "Overall satisfaction",
-                f"{overall['value']:.2f}",
-                _range(overall, ".2f"),
-                _n(overall),
-                _change(changes.get("overall"), "+.2f"),
-            )
-        )
+        row(f"CES ({ces['direction']})", ces, ".2f", changes.get("ces"), "+.2f")
+    row("Overall satisfaction", metrics["overall"], ".2f", changes.get("overall"), "+.2f")
     rate = wave["response_rate"]
     if rate["value"] is not None:
         rows.append(
@@ -126,18 +88,8 @@ def _wave_table(wave: dict[str, Any], item_labels: dict[str, str]) -> str:
         )
     item_changes = changes.get("items") or {}
     for item, stats in metrics["items"].items():
-        if "suppressed" in stats or stats["value"] is None:
-            continue
         moved = (item_changes.get(item) or {}).get("mean")
-        rows.append(
-            (
-                f"  {item_labels.get(item, item)}",
-                f"{stats['value']:.2f}",
-                _range(stats, ".2f"),
-                _n(stats),
-                _change(moved, "+.2f"),
-            )
-        )
+        row(f"  {item_labels.get(item, item)}", stats, ".2f", moved, "+.2f")
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     aligned = []
     for row in rows:
