@@ -162,6 +162,53 @@ def stats(ctx: click.Context, client: str, wave: str | None, as_json: bool) -> N
 
 
 @main.command()
+@click.argument("clients", nargs=-1)
+@click.option(
+    "--only",
+    "kinds",
+    multiple=True,
+    type=click.Choice(["report", "deck"]),
+    help="Build only this deliverable (repeatable); default: the report and the deck.",
+)
+@click.option("--wave", help="Wave id to report (default: the latest with responses).")
+@click.option(
+    "--language",
+    type=click.Choice(["en", "uk", "lv"]),
+    help="Language of the documents (default: each client's).",
+)
+@click.option("--notes", is_flag=True, help="Also write the deck's speaker-notes handout.")
+@click.option(
+    "--jobs",
+    "-j",
+    default=1,
+    show_default=True,
+    type=click.IntRange(1, 64),
+    help="Documents rendered in parallel.",
+)
+@click.option("--force", is_flag=True, help="Rebuild even when nothing has changed.")
+@click.pass_context
+@reports_problems
+def build(ctx, clients, kinds, wave, language, notes, jobs, force) -> None:
+    """Render the satisfaction assessment and the recommendation deck of CLIENTS (default: all).
+
+    Files go to output/<client>/; a document whose inputs have not changed since it was
+    written is left as it is.
+    """
+    from generator.build import PDF_KINDS, BuildOptions
+    from generator.build import build as build_documents
+
+    options = BuildOptions(
+        kinds=tuple(dict.fromkeys(kinds)) or PDF_KINDS,
+        wave=wave,
+        language=language,
+        jobs=jobs,
+        force=force,
+        notes=notes,
+    )
+    build_documents(_workspace_root(ctx), clients, options, report=click.echo)
+
+
+@main.command()
 @click.argument("name", type=click.Choice(SCHEMAS), default="engagement")
 @click.option(
     "--out",

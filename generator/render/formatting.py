@@ -37,6 +37,11 @@ def _rounded(value: float, decimals: int) -> Decimal:
     return Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP)
 
 
+def _as_date(value: dt.date | str) -> dt.date:
+    # The analysis hands dates over as ISO text ("2026-09-30"), the schema as dates.
+    return dt.date.fromisoformat(value) if isinstance(value, str) else value
+
+
 def _is_missing(value: object) -> bool:
     return value is None or (isinstance(value, float) and math.isnan(value))
 
@@ -109,29 +114,29 @@ class Formatter:
         """Format a Net Promoter Score as a signed integer: "+32", "−5", "0"."""
         return self.change(value, 0)
 
-    def date_long(self, value: dt.date | None) -> str:
+    def date_long(self, value: dt.date | str | None) -> str:
         """Format a date in full words, e.g. "5 March 2026"."""
         if value is None:
             return MISSING
-        return format_date(value, "long", locale=self.locale)
+        return format_date(_as_date(value), "long", locale=self.locale)
 
-    def date_short(self, value: dt.date | None) -> str:
+    def date_short(self, value: dt.date | str | None) -> str:
         """Format a date briefly but unambiguously, e.g. "5 Mar 2026"."""
         if value is None:
             return MISSING
-        return format_skeleton("yMMMd", value, locale=self.locale)
+        return format_skeleton("yMMMd", _as_date(value), locale=self.locale)
 
-    def month_day(self, value: dt.date) -> str:
+    def month_day(self, value: dt.date | str) -> str:
         """Format a day without the year, for chart axes: "5 Mar"."""
-        return format_skeleton("MMMd", value, locale=self.locale)
+        return format_skeleton("MMMd", _as_date(value), locale=self.locale)
 
-    def month(self, value: dt.date) -> str:
+    def month(self, value: dt.date | str) -> str:
         """Format a month's abbreviated name, for chart axes: "Mar"."""
-        return format_skeleton("MMM", value, locale=self.locale)
+        return format_skeleton("MMM", _as_date(value), locale=self.locale)
 
-    def month_year(self, value: dt.date) -> str:
+    def month_year(self, value: dt.date | str) -> str:
         """Format a month and year, for chart axes: "Mar 2026"."""
-        return format_skeleton("yMMM", value, locale=self.locale)
+        return format_skeleton("yMMM", _as_date(value), locale=self.locale)
 
     def filters(self) -> dict[str, object]:
         """Return the Jinja filters bound to this locale."""

@@ -1,4 +1,8 @@
-"""The gettext catalogs of the templates: ``templates/locale/<lang>/LC_MESSAGES/rapport.po``.
+"""The gettext catalogs of the templates: ``templates/locale/<lang>/LC_MESSAGES/*.po``.
+
+Each language's messages may be split over several files (``rapport.po`` for what every
+document shares, ``report.po``, ``deck.po`` …); they are read as one catalog. A message may
+appear in two files of one language only with the same translation.
 
 Catalogs are compiled in memory when first used (Babel's ``read_po`` then ``write_mo``):
 about 2 ms for a catalog (see ``benchmarks/render_bench.py``), so no compiled ``.mo`` file is
@@ -29,14 +33,20 @@ class CatalogError(RapportError):
 
 
 def catalog_path(locale_dir: Path, language: str) -> Path:
+    """Return the main catalog file of ``language`` (the one with the plural rules)."""
     return locale_dir / language / "LC_MESSAGES" / f"{DOMAIN}.po"
 
 
-def read_catalog(locale_dir: Path, language: str) -> Catalog:
-    """Parse the catalog of ``language``; a syntax error names the file and line."""
-    path = catalog_path(locale_dir, language)
-    if not path.is_file():
-        raise CatalogError(f"{path}: no translation catalog for language {language!r}")
+def catalog_files(locale_dir: Path, language: str) -> list[Path]:
+    """Return the main catalog file first, then the others in name order."""
+    main = catalog_path(locale_dir, language)
+    if not main.is_file():
+        raise CatalogError(f"{main}: no translation catalog for language {language!r}")
+    others = sorted(p for p in main.parent.glob("*.po") if p.name != main.name)
+    return [main, *others]
+
+
+def _read_po(path: Path, language: str) -> Catalog:
     try:
         with path.open("rb") as file:
             return read_po(file, locale=language, domain=DOMAIN, abort_invalid=True)
@@ -44,8 +54,26 @@ def read_catalog(locale_dir: Path, language: str) -> Catalog:
         raise CatalogError(f"{path}: {error}") from error
 
 
+def read_catalog(locale_dir: Path, language: str) -> Catalog:
+    """Parse and merge the catalog files of ``language``; errors name the file (and line)."""
+    main, *others = catalog_files(locale_dir, language)
+    catalog = _read_po(main, language)
+    for path in others:
+        for message in _read_po(path, language):
+            if not message.id:
+                continue
+            known = catalog.get(message.id)
+            if known is not None and known.string != message.string:
+                key = message.id if isinstance(message.id, str) else message.id[0]
+                raise CatalogError(
+                    f"{path}:{message.lineno}: {key!r} is translated differently in another file"
+                )
+            catalog[message.id] = message
+    return catalog
+
+
 @lru_cache(maxsize=32)
-def _translations(locale_dir: Path, language: str, mtime_ns: int) -> Translations:
+def _translations(locale_dir: Path, language: str, mtime_ns: tuple[int, ...]) -> Translations:
     catalog = read_catalog(locale_dir, language)
     buffer = io.BytesIO()
     write_mo(buffer, catalog)
@@ -54,13 +82,9 @@ def _translations(locale_dir: Path, language: str, mtime_ns: int) -> Translation
 
 
 def load_translations(locale_dir: Path, language: str) -> Translations:
-    """Return the compiled translations of ``language``, reloaded when the file changes."""
-    path = catalog_path(locale_dir, language)
-    try:
-        mtime = path.stat().st_mtime_ns
-    except FileNotFoundError:
-        raise CatalogError(f"{path}: no translation catalog for language {language!r}") from None
-    return _translations(locale_dir, language, mtime)
+    """Return the compiled translations of ``language``, reloaded when a file changes."""
+    files = catalog_files(locale_dir, language)
+    return _translations(locale_dir, language, tuple(p.stat().st_mtime_ns for p in files))
 
 
 def placeholders(message: str) -> set[str]:

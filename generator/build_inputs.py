@@ -1,0 +1,120 @@
+"""The inputs of a build: their fingerprint (to skip unchanged documents) and the data files.
+
+The fingerprint is read before anything is validated, so it must be cheap: it hashes bytes
+(the engagement folder, rapport.yaml and the brand files it names, the workspace's and the
+built-in templates, the generator's own source) and never parses a survey.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+import generator
+from generator.load.surveys.cache import file_digest
+from generator.render.context import DataFile
+from generator.workspace import Engagement
+
+FINGERPRINT_VERSION = "1"
+NOT_INPUTS = {"deliveries.yaml"}  # written by the tool after a build; it never changes a PDF
+
+
+def quick_settings(root: Path) -> dict[str, Any]:
+    """Return rapport.yaml as plain values, or {} when it cannot be read (validation says why)."""
+    try:
+        data = yaml.safe_load((root / "rapport.yaml").read_text(encoding="utf-8"))
+    except (OSError, ValueError, yaml.YAMLError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def output_folder(root: Path, slug: str) -> Path:
+    defaults = quick_settings(root).get("defaults") or {}
+    output = defaults.get("output_dir", "output") if isinstance(defaults, dict) else "output"
+    return root / str(output) / slug
+
+
+def fingerprint(root: Path, slug: str, kind: str, options: Any) -> str:
+    """Return a digest of everything that can change document ``kind`` of client ``slug``."""
+    from generator.render.environment import builtin_templates
+
+    digest = hashlib.sha256()
+    digest.update(f"{FINGERPRINT_VERSION}|{kind}|{options.wave}|{options.language}".encode())
+    digest.update(_versions().encode())
+    for label, folder in (
+        ("generator", Path(generator.__file__).parent),
+        ("builtin", builtin_templates()),
+        ("workspace-templates", root / "templates"),
+        ("engagement", root / "engagements" / slug),
+    ):
+        _add_folder(digest, label, folder)
+    _add_file(digest, "rapport.yaml", root / "rapport.yaml")
+    for name in _brand_files(root):
+        _add_file(digest, f"brand:{name}", root / name)
+    return digest.hexdigest()
+
+
+def data_files(engagement: Engagement) -> list[DataFile]:
+    """Return each survey and SUS file of the engagement with its hash and usable rows."""
+    spec = engagement.spec
+    listed: list[tuple[str, str, list[str]]] = []
+    for wave in spec.waves:
+        origins = engagement.responses[wave.id].origins if wave.id in engagement.responses else []
+        listed += [(source.file, wave.id, origins) for source in wave.sources]
+    for test in spec.usability_tests:
+        if test.sus is not None:
+            responses = engagement.usability.get(test.id)
+            listed.append((test.sus.file, test.id, responses.origins if responses else []))
+    return [
+        DataFile(
+            path=path,
+            sha256=file_digest(engagement.folder / path),
+            wave=owner,
+            rows=sum(1 for origin in origins if _read_from(origin, path)),
+        )
+        for path, owner, origins in listed
+    ]
+
+
+def _read_from(origin: str, path: str) -> bool:
+    return origin.startswith(path) and origin[len(path) : len(path) + 1] in ("[", ":", "")
+
+
+def _versions() -> str:
+    try:
+        renderer = version("weasyprint")
+    except PackageNotFoundError:
+        renderer = "?"
+    return f"rapport {generator.__version__}; weasyprint {renderer}"
+
+
+def _brand_files(root: Path) -> Iterable[str]:
+    brand = quick_settings(root).get("brand") or {}
+    if not isinstance(brand, dict):
+        return []
+    fonts = brand.get("fonts") or {}
+    named = [brand.get("logo"), *(fonts.values() if isinstance(fonts, dict) else [])]
+    return sorted({str(name) for name in named if isinstance(name, str) and "." in name})
+
+
+def _add_folder(digest, label: str, folder: Path) -> None:
+    if not folder.is_dir():
+        return
+    for path in sorted(folder.rglob("*")):
+        relative = path.relative_to(folder)
+        hidden = any(part.startswith(".") or part == "__pycache__" for part in relative.parts)
+        if path.is_file() and not hidden and path.name not in NOT_INPUTS:
+            _add_file(digest, f"{label}:{relative.as_posix()}", path)
+
+
+def _add_file(digest, label: str, path: Path) -> None:
+    digest.update(label.encode("utf-8") + b"\0")
+    try:
+        digest.update(file_digest(path).encode())
+    except OSError:
+        digest.update(b"missing")
