@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.publish.urls import asset_url
+from generator.render.kpis import headline_kpis
 from generator.workspace import Engagement, Narrative, Workspace
 
 AUDIENCES = ("web", "engineering", "marketing", "operations", "support", "leadership")
@@ -105,6 +106,7 @@ def document_context(
         "focus_groups": [g.model_dump() for g in spec.focus_groups],
         "usability": _usability(analysis["usability"], spec),
         "relationship": analysis["relationship"],
+        "kpis": headline_kpis(current, analysis["usability"]),
         "data_files": [vars(f) for f in data_files],
         "source_commit": source_commit,
         # The layout's running strings.

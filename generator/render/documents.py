@@ -23,6 +23,12 @@ class DocumentKind:
     prepare: Callable[[dict[str, Any]], dict[str, Any]] | None = None
 
 
+def _report(context: dict[str, Any]) -> dict[str, Any]:
+    from generator.render.report_view import report_context
+
+    return report_context(context)
+
+
 def _deck(context: dict[str, Any]) -> dict[str, Any]:
     from generator.render.deck_view import deck_context
 
@@ -30,7 +36,7 @@ def _deck(context: dict[str, Any]) -> dict[str, Any]:
 
 
 DOCUMENT_KINDS = {
-    "report": DocumentKind("report", "report/report.html", "assessment"),
+    "report": DocumentKind("report", "report/report.html", "assessment", _report),
     "deck": DocumentKind("deck", "deck/deck.html", "deck", _deck),
     "handout": DocumentKind("handout", "deck/handout.html", "deck-notes", _deck),
 }
