@@ -205,7 +205,9 @@ def build(ctx, clients, kinds, wave, language, notes, jobs, force) -> None:
         force=force,
         notes=notes,
     )
-    build_documents(_workspace_root(ctx), clients, options, report=click.echo)
+    result = build_documents(_workspace_root(ctx), clients, options, report=click.echo)
+    if not result.written and not result.up_to_date:
+        click.echo("no clients yet: make one with 'rapport new NAME'")
 
 
 @main.command()

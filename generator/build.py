@@ -15,7 +15,13 @@ from dataclasses import dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
 
-from generator.build_inputs import data_files, file_digest, fingerprint, output_folder
+from generator.build_inputs import (
+    data_files,
+    file_digest,
+    fingerprint,
+    input_digests,
+    output_folder,
+)
 from generator.errors import RapportError
 from generator.publish.pdf import PdfMetadata, PublishedPdf, write_pdf
 from generator.render.documents import DOCUMENT_KINDS
@@ -42,6 +48,7 @@ class PlannedDocument:
     stamp_key: str
     target: Path
     fingerprint: str
+    inputs: dict[str, str]
     html: str | None = None
     metadata: PdfMetadata | None = None
 
@@ -72,8 +79,9 @@ def build(
     result = BuildResult()
     stale = []
     for slug in slugs:
+        inputs = input_digests(root, slug)
         for kind in document_kinds(options):
-            planned = _plan(root, slug, kind, options)
+            planned = _plan(root, slug, kind, options, inputs)
             if not options.force and _is_current(planned):
                 result.up_to_date.append(planned.target)
                 report(f"up to date: {_shown(root, planned.target)}")
@@ -103,14 +111,17 @@ def output_name(engagement_slug: str, kind: str, wave: str, language_suffix: str
     return f"{engagement_slug}-{label}-{wave}{language_suffix}.pdf"
 
 
-def _plan(root: Path, slug: str, kind: str, options: BuildOptions) -> PlannedDocument:
+def _plan(
+    root: Path, slug: str, kind: str, options: BuildOptions, inputs: dict[str, str]
+) -> PlannedDocument:
     # The file name holds the wave and language, known for sure only after analysis; until
     # then the document is found through its stamp, keyed by kind and options.
     key = f"{kind}|wave={options.wave or ''}|language={options.language or ''}"
     folder = output_folder(root, slug)
     entry = _stamps(folder).get(key, {})
     target = folder / entry.get("file", f"{slug}-{DOCUMENT_KINDS[kind].file_label}.pdf")
-    return PlannedDocument(kind, slug, key, target, fingerprint(root, slug, kind, options))
+    digest = fingerprint(inputs, kind, options)
+    return PlannedDocument(kind, slug, key, target, digest, inputs)
 
 
 def _stamps(folder: Path) -> dict:
@@ -243,6 +254,7 @@ def _record(document: PlannedDocument, published: PublishedPdf) -> None:
         "file": document.target.name,
         "inputs": document.fingerprint,
         "sha256": published.sha256,
+        "files": document.inputs,
     }
     text = json.dumps(stamps, indent=2, sort_keys=True) + "\n"
     write_atomically(folder / STAMP_FILE, text.encode("utf-8"))

@@ -39,24 +39,47 @@ def output_folder(root: Path, slug: str) -> Path:
     return root / str(output) / slug
 
 
-def fingerprint(root: Path, slug: str, kind: str, options: Any) -> str:
-    """Return a digest of everything that can change document ``kind`` of client ``slug``."""
+def input_digests(root: Path, slug: str) -> dict[str, str]:
+    """Return every input file of client ``slug``'s documents, labelled, with its SHA-256.
+
+    Labels name where a file is: ``engagement:data/q3.csv``, ``rapport.yaml``,
+    ``brand:brand/logo.svg``, ``templates:…`` (the workspace's), ``builtin:…`` (the bundled
+    theme) and ``generator:…`` (the tool's own source).
+    """
     from generator.render.environment import builtin_templates
 
-    digest = hashlib.sha256()
-    digest.update(f"{FINGERPRINT_VERSION}|{kind}|{options.wave}|{options.language}".encode())
-    digest.update(_versions().encode())
+    digests: dict[str, str] = {}
     for label, folder in (
         ("generator", Path(generator.__file__).parent),
         ("builtin", builtin_templates()),
-        ("workspace-templates", root / "templates"),
+        ("templates", root / "templates"),
         ("engagement", root / "engagements" / slug),
     ):
-        _add_folder(digest, label, folder)
-    _add_file(digest, "rapport.yaml", root / "rapport.yaml")
+        for relative, path in _files(folder):
+            digests[f"{label}:{relative}"] = _digest_or_missing(path)
+    digests["rapport.yaml"] = _digest_or_missing(root / "rapport.yaml")
     for name in _brand_files(root):
-        _add_file(digest, f"brand:{name}", root / name)
+        digests[f"brand:{name}"] = _digest_or_missing(root / name)
+    return digests
+
+
+def fingerprint(digests: dict[str, str], kind: str, options: Any) -> str:
+    """Return one digest of the inputs, the tool's versions, the document kind and options."""
+    digest = hashlib.sha256()
+    digest.update(f"{FINGERPRINT_VERSION}|{kind}|{options.wave}|{options.language}".encode())
+    digest.update(_versions().encode())
+    for label in sorted(digests):
+        digest.update(f"{label}\0{digests[label]}\n".encode())
     return digest.hexdigest()
+
+
+def changed_inputs(recorded: dict[str, str], current: dict[str, str]) -> list[str]:
+    """Return the labels of inputs added, removed or changed since ``recorded``."""
+    return sorted(
+        label
+        for label in recorded.keys() | current.keys()
+        if recorded.get(label) != current.get(label)
+    )
 
 
 def data_files(engagement: Engagement) -> list[DataFile]:
@@ -102,19 +125,18 @@ def _brand_files(root: Path) -> Iterable[str]:
     return sorted({str(name) for name in named if isinstance(name, str) and "." in name})
 
 
-def _add_folder(digest, label: str, folder: Path) -> None:
+def _files(folder: Path) -> Iterable[tuple[str, Path]]:
     if not folder.is_dir():
         return
     for path in sorted(folder.rglob("*")):
         relative = path.relative_to(folder)
         hidden = any(part.startswith(".") or part == "__pycache__" for part in relative.parts)
         if path.is_file() and not hidden and path.name not in NOT_INPUTS:
-            _add_file(digest, f"{label}:{relative.as_posix()}", path)
+            yield relative.as_posix(), path
 
 
-def _add_file(digest, label: str, path: Path) -> None:
-    digest.update(label.encode("utf-8") + b"\0")
+def _digest_or_missing(path: Path) -> str:
     try:
-        digest.update(file_digest(path).encode())
+        return file_digest(path)
     except OSError:
-        digest.update(b"missing")
+        return "missing"

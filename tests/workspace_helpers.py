@@ -24,3 +24,15 @@ engagement:
   period: {start: 2026-07-01, end: 2026-09-30}
   report_date: 2026-10-15
 """
+
+
+def copy_demo(target: Path, clients: tuple[str, ...] = ("northwind-logistics",)) -> Path:
+    """Copy the demo workspace's settings, brand and the named clients into ``target``."""
+    import shutil
+
+    target.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(REPO / "rapport.yaml", target / "rapport.yaml")
+    shutil.copytree(REPO / "brand", target / "brand")
+    for client in clients:
+        shutil.copytree(REPO / "engagements" / client, target / "engagements" / client)
+    return target

@@ -1,0 +1,133 @@
+"""`rapport build`: what is written, what is skipped, and what a failure leaves behind."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from workspace_helpers import copy_demo
+
+from generator.build import BuildOptions, build
+
+CLIENT = "northwind-logistics"
+REPORT = f"output/{CLIENT}/{CLIENT}-assessment-2026-q3.pdf"
+DECK = f"output/{CLIENT}/{CLIENT}-deck-2026-q3.pdf"
+
+# A one-page report keeps these tests about the build, not about the layout: the engagement's
+# own template replaces the built-in one, as a consultant's override would.
+SMALL_REPORT = """\
+{% extends "layout.html" %}
+{% block content %}<h1>{{ client.name }}</h1><p>{{ wave.name }}</p>{% endblock %}
+"""
+
+
+@pytest.fixture
+def workspace(tmp_path) -> Path:
+    root = copy_demo(tmp_path / "ws")
+    override = root / "engagements" / CLIENT / "templates" / "report" / "report.html"
+    override.parent.mkdir(parents=True)
+    override.write_text(SMALL_REPORT, encoding="utf-8")
+    return root
+
+
+def test_build_writes_each_document_and_says_so(workspace, rapport):
+    result = rapport("build", CLIENT, workspace=workspace)
+    assert result.exit_code == 0, result.output
+    assert f"wrote {REPORT} (1 page" in result.output
+    assert f"wrote {DECK} (" in result.output
+    assert (workspace / REPORT).read_bytes().startswith(b"%PDF-")
+    assert (workspace / DECK).read_bytes().startswith(b"%PDF-")
+
+
+def test_only_builds_the_named_document(workspace, rapport):
+    result = rapport("build", "--only", "report", workspace=workspace)
+    assert result.exit_code == 0, result.output
+    assert (workspace / REPORT).is_file()
+    assert not (workspace / DECK).exists()
+
+
+def test_an_unchanged_build_is_skipped_and_a_changed_input_rebuilds(workspace, rapport):
+    rapport("build", "--only", "report", workspace=workspace)
+    written = (workspace / REPORT).stat().st_mtime_ns
+
+    again = rapport("build", "--only", "report", workspace=workspace)
+    assert again.output.strip() == f"up to date: {REPORT}"
+    assert (workspace / REPORT).stat().st_mtime_ns == written
+
+    log = workspace / "engagements" / CLIENT / "interactions.yaml"
+    log.write_text(log.read_text(encoding="utf-8") + "\n# a note\n", encoding="utf-8")
+    changed = rapport("build", "--only", "report", workspace=workspace)
+    assert f"wrote {REPORT}" in changed.output
+
+
+def test_force_rebuilds_and_the_bytes_are_the_same(workspace, rapport):
+    rapport("build", "--only", "report", workspace=workspace)
+    first = (workspace / REPORT).read_bytes()
+    forced = rapport("build", "--only", "report", "--force", workspace=workspace)
+    assert f"wrote {REPORT}" in forced.output
+    assert (workspace / REPORT).read_bytes() == first
+
+
+def test_a_pdf_edited_by_hand_is_rebuilt(workspace, rapport):
+    rapport("build", "--only", "report", workspace=workspace)
+    (workspace / REPORT).write_bytes(b"%PDF-1.7 edited")
+    result = rapport("build", "--only", "report", workspace=workspace)
+    assert f"wrote {REPORT}" in result.output
+
+
+def test_bad_input_is_reported_with_its_line_and_nothing_is_touched(workspace, rapport):
+    rapport("build", "--only", "report", workspace=workspace)
+    before = (workspace / REPORT).read_bytes()
+    spec = workspace / "engagements" / CLIENT / "engagement.yaml"
+    text = spec.read_text(encoding="utf-8")
+    line = text.splitlines().index("  report_date: 2026-10-02") + 1
+    spec.write_text(text.replace("report_date: 2026-10-02", "report_date: 2026-13-09"), "utf-8")
+
+    result = rapport("build", "--only", "report", workspace=workspace)
+
+    assert result.exit_code == 1
+    assert f"engagements/{CLIENT}/engagement.yaml:{line}:16:" in result.stderr
+    assert "Traceback" not in result.output + result.stderr
+    assert (workspace / REPORT).read_bytes() == before
+
+
+def test_an_interrupted_write_leaves_the_previous_pdf(workspace, rapport, monkeypatch):
+    rapport("build", "--only", "report", workspace=workspace)
+    before = (workspace / REPORT).read_bytes()
+    (workspace / "engagements" / CLIENT / "interactions.yaml").touch()
+    spec = workspace / "engagements" / CLIENT / "engagement.yaml"
+    spec.write_text(spec.read_text(encoding="utf-8") + "\n# changed\n", encoding="utf-8")
+
+    def interrupted(source, target):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "replace", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        build(workspace, [CLIENT], BuildOptions(kinds=("report",)))
+
+    assert (workspace / REPORT).read_bytes() == before
+    leftovers = [p.name for p in (workspace / REPORT).parent.iterdir() if p.suffix == ".tmp"]
+    assert leftovers == []
+
+
+def test_an_unknown_wave_is_a_clear_error(workspace, rapport):
+    result = rapport("build", "--wave", "2031-q1", workspace=workspace)
+    assert result.exit_code == 1
+    assert "there is no wave '2031-q1'" in result.stderr
+
+
+def test_an_earlier_wave_and_another_language_get_their_own_file(workspace, rapport):
+    result = rapport(
+        "build", "--only", "report", "--wave", "2026-q1", "--language", "lv", workspace=workspace
+    )
+    assert result.exit_code == 0, result.output
+    assert (workspace / f"output/{CLIENT}/{CLIENT}-assessment-2026-q1-lv.pdf").is_file()
+
+
+def test_parallel_jobs_give_the_same_files(workspace, tmp_path, rapport):
+    rapport("build", workspace=workspace)
+    serial = {p: (workspace / p).read_bytes() for p in (REPORT, DECK)}
+    result = rapport("build", "--force", "--jobs", "2", workspace=workspace)
+    assert result.exit_code == 0, result.output
+    assert {p: (workspace / p).read_bytes() for p in (REPORT, DECK)} == serial
