@@ -186,9 +186,19 @@ def stats(ctx: click.Context, client: str, wave: str | None, as_json: bool) -> N
     help="Documents rendered in parallel.",
 )
 @click.option("--force", is_flag=True, help="Rebuild even when nothing has changed.")
+@click.option(
+    "--pdf-variant",
+    type=click.Choice(["pdf/a-3b", "pdf/ua-1"]),
+    help="Archival (PDF/A-3b) or accessible (PDF/UA-1) PDFs, for clients that require them.",
+)
+@click.option(
+    "--encrypt",
+    is_flag=True,
+    help="Protect the PDFs with AES-256; the password is read from RAPPORT_PDF_PASSWORD.",
+)
 @click.pass_context
 @reports_problems
-def build(ctx, clients, kinds, wave, language, notes, jobs, force) -> None:
+def build(ctx, clients, kinds, wave, language, notes, jobs, force, pdf_variant, encrypt) -> None:
     """Render the satisfaction assessment and the recommendation deck of CLIENTS (default: all).
 
     Files go to output/<client>/; a document whose inputs have not changed since it was
@@ -204,6 +214,8 @@ def build(ctx, clients, kinds, wave, language, notes, jobs, force) -> None:
         jobs=jobs,
         force=force,
         notes=notes,
+        variant=pdf_variant,
+        encrypt=encrypt,
     )
     result = build_documents(_workspace_root(ctx), clients, options, report=click.echo)
     if not result.written and not result.up_to_date:

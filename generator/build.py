@@ -9,6 +9,7 @@ the tool itself, the options) matches the one recorded when the file was last wr
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -21,6 +22,7 @@ from generator.build_inputs import (
     fingerprint,
     input_digests,
     output_folder,
+    source_commit,
 )
 from generator.errors import RapportError
 from generator.publish.pdf import PdfMetadata, PublishedPdf, write_pdf
@@ -39,6 +41,8 @@ class BuildOptions:
     jobs: int = 1
     force: bool = False
     notes: bool = False  # also the deck handout with speaker notes
+    variant: str | None = None  # "pdf/a-3b" or "pdf/ua-1"
+    encrypt: bool = False  # AES-256 with the password in RAPPORT_PDF_PASSWORD
 
 
 @dataclass
@@ -90,14 +94,30 @@ def build(
     if not stale:
         return result
 
+    password = _password(options)
     workspace = _validated(root, sorted({p.client for p in stale}))
     _render_all(workspace, stale, options)
-    for published in _publish_all(workspace, stale, options.jobs):
+    for published in _publish_all(workspace, stale, options, password):
         result.written.append(published)
         report(_written_line(root, published))
         for warning in published.warnings:
             report(f"  warning: {warning}")
     return result
+
+
+PASSWORD_VARIABLE = "RAPPORT_PDF_PASSWORD"
+
+
+def _password(options: BuildOptions) -> str | None:
+    if not options.encrypt:
+        return None
+    password = os.environ.get(PASSWORD_VARIABLE, "")
+    if len(password) < 8:
+        raise RapportError(
+            f"--encrypt takes the password from the environment variable {PASSWORD_VARIABLE} "
+            "(at least 8 characters); it is not set or too short"
+        )
+    return password
 
 
 def _validated(root: Path, slugs: Sequence[str]) -> Workspace:
@@ -116,7 +136,11 @@ def _plan(
 ) -> PlannedDocument:
     # The file name holds the wave and language, known for sure only after analysis; until
     # then the document is found through its stamp, keyed by kind and options.
-    key = f"{kind}|wave={options.wave or ''}|language={options.language or ''}"
+    key = "|".join(
+        [kind, f"wave={options.wave or ''}", f"language={options.language or ''}"]
+        + ([f"variant={options.variant}"] if options.variant else [])
+        + (["encrypted"] if options.encrypt else [])
+    )
     folder = output_folder(root, slug)
     entry = _stamps(folder).get(key, {})
     target = folder / entry.get("file", f"{slug}-{DOCUMENT_KINDS[kind].file_label}.pdf")
@@ -149,6 +173,7 @@ def _render_all(workspace: Workspace, planned: list[PlannedDocument], options) -
     from generator.render.environment import DocumentSettings
 
     by_slug = {e.slug: e for e in workspace.engagements}
+    commit = source_commit(workspace.root)
     analyses: dict[str, tuple[dict, dict]] = {}
     for document in planned:
         engagement = by_slug[document.client]
@@ -163,6 +188,7 @@ def _render_all(workspace: Workspace, planned: list[PlannedDocument], options) -
                 analysis,
                 language=language,
                 data_files=data_files(engagement),
+                source_commit=commit,
             )
             analyses[document.client] = (analysis, context)
         analysis, context = analyses[document.client]
@@ -188,7 +214,9 @@ def _metadata(workspace: Workspace, engagement: Engagement, context: dict, kind:
     _ = load_translations(builtin_templates() / "locale", context["language"]).gettext
     wave_name = context["labels"]["waves"][context["analysis"]["current_wave"]]
     what = _("Satisfaction assessment") if kind == "report" else _("Recommendations")
-    title = f"{engagement.spec.engagement.title} — {what}, {wave_name}"
+    title = f"{engagement.spec.engagement.title}, {wave_name}"
+    if kind != "report":
+        title = f"{what}: {title}"
     if kind == "handout":
         title += f" ({_('speaker notes')})"
     consultant = workspace.settings.consultant
@@ -200,10 +228,22 @@ def _metadata(workspace: Workspace, engagement: Engagement, context: dict, kind:
         keywords=(engagement.spec.client.name, wave_name, "NPS", "CSAT", "CES"),
         language=context["language"],
         created=engagement.spec.engagement.report_date,
+        custom=tuple(_provenance(context)),
     )
 
 
-def _publish_job(document: PlannedDocument, roots: dict, fonts: list) -> PublishedPdf:
+def _provenance(context: dict):
+    """Where the document came from, as PDF Info entries: the commit and each data file."""
+    if context["source_commit"]:
+        yield "RapportSourceCommit", context["source_commit"]
+    files = "; ".join(f"{f['path']} sha256:{f['sha256']}" for f in context["data_files"])
+    if files:
+        yield "RapportDataFiles", files
+
+
+def _publish_job(
+    document: PlannedDocument, roots: dict, fonts: list, variant: str | None, password: str | None
+) -> PublishedPdf:
     assert document.html is not None and document.metadata is not None
     return write_pdf(
         document.html,
@@ -211,11 +251,13 @@ def _publish_job(document: PlannedDocument, roots: dict, fonts: list) -> Publish
         metadata=document.metadata,
         allowed_roots=roots,
         fonts=fonts,
+        variant=variant,
+        password=password,
     )
 
 
 def _publish_all(
-    workspace: Workspace, planned: list[PlannedDocument], jobs: int
+    workspace: Workspace, planned: list[PlannedDocument], options: BuildOptions, password
 ) -> Iterable[PublishedPdf]:
     from generator.render.environment import builtin_templates
 
@@ -230,14 +272,15 @@ def _publish_all(
             "engagement": by_slug[document.client].folder,
         }
 
-    if jobs <= 1 or len(planned) == 1:
-        outcomes = (_publish_job(d, roots(d), fonts) for d in planned)
+    extra = (options.variant, password)
+    if options.jobs <= 1 or len(planned) == 1:
+        outcomes = (_publish_job(d, roots(d), fonts, *extra) for d in planned)
         for document, published in zip(planned, outcomes, strict=True):
             _record(document, published)
             yield published
         return
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("fork")) as pool:
-        futures = [pool.submit(_publish_job, d, roots(d), fonts) for d in planned]
+    with ProcessPoolExecutor(max_workers=options.jobs, mp_context=get_context("fork")) as pool:
+        futures = [pool.submit(_publish_job, d, roots(d), fonts, *extra) for d in planned]
         for document, future in zip(planned, futures, strict=True):
             published = future.result()
             _record(document, published)

@@ -66,7 +66,8 @@ def input_digests(root: Path, slug: str) -> dict[str, str]:
 def fingerprint(digests: dict[str, str], kind: str, options: Any) -> str:
     """Return one digest of the inputs, the tool's versions, the document kind and options."""
     digest = hashlib.sha256()
-    digest.update(f"{FINGERPRINT_VERSION}|{kind}|{options.wave}|{options.language}".encode())
+    chosen = (kind, options.wave, options.language, options.variant, options.encrypt)
+    digest.update(f"{FINGERPRINT_VERSION}|{chosen}".encode())
     digest.update(_versions().encode())
     for label in sorted(digests):
         digest.update(f"{label}\0{digests[label]}\n".encode())
@@ -102,6 +103,29 @@ def data_files(engagement: Engagement) -> list[DataFile]:
         )
         for path, owner, origins in listed
     ]
+
+
+def source_commit(root: Path) -> str | None:
+    """Return the workspace's git commit, with "+dirty" when the working tree has changes.
+
+    None when the workspace is not in a git repository (or git is not installed).
+    """
+    import subprocess
+
+    def git(*args: str) -> str | None:
+        try:
+            done = subprocess.run(
+                ["git", *args], cwd=root, capture_output=True, text=True, timeout=30
+            )
+        except (OSError, subprocess.TimeoutExpired):
+            return None
+        return done.stdout.strip() if done.returncode == 0 else None
+
+    commit = git("rev-parse", "HEAD")
+    if not commit:
+        return None
+    status = git("status", "--porcelain", "--untracked-files=no")
+    return commit + ("+dirty" if status else "")
 
 
 def _read_from(origin: str, path: str) -> bool:

@@ -23,6 +23,8 @@ from generator.publish.urls import VIRTUAL_BASE, Refusal
 
 logger = logging.getLogger(__name__)
 
+VARIANTS = ("pdf/a-3b", "pdf/ua-1")
+
 
 class PublishError(RapportError):
     """A document could not be rendered or written."""
@@ -55,6 +57,7 @@ class PdfMetadata:
     language: str = "en"
     modified: dt.date | dt.datetime | None = None
     creator: str = f"Rapport {__version__}"
+    custom: tuple[tuple[str, str], ...] = ()  # extra Info entries, e.g. the source commit
 
 
 @dataclass(frozen=True)
@@ -90,6 +93,8 @@ def write_pdf(
     fonts: Sequence[Path],
     stylesheets: Sequence[str] = (),
     attachments: Sequence[tuple[str, bytes]] = (),
+    variant: str | None = None,
+    password: str | None = None,
     isolate: bool = False,
     limits: RenderLimits | None = None,
 ) -> PublishedPdf:
@@ -97,9 +102,13 @@ def write_pdf(
 
     Relative URLs resolve against the virtual base (``builtin/css/base.css``); only files
     under ``allowed_roots`` and ``data:`` URLs are served, and any refusal fails the build
-    with ``AssetRefused``. ``fonts`` are the only font folders the renderer sees. With
+    with ``AssetRefused``. ``fonts`` are the only font folders the renderer sees. ``variant``
+    is a WeasyPrint PDF variant (``pdf/a-3b``, ``pdf/ua-1``); ``password`` encrypts the file
+    with AES-256 (encrypted files differ at each build: the cipher's salt is random). With
     ``isolate`` the rendering runs in a child process under ``limits``.
     """
+    if variant is not None and variant not in VARIANTS:
+        raise PublishError(f"unknown PDF variant {variant!r}; choose one of {', '.join(VARIANTS)}")
     job = _Job(
         html=html,
         metadata=metadata,
@@ -107,6 +116,7 @@ def write_pdf(
         fonts=[Path(folder) for folder in fonts],
         stylesheets=list(stylesheets),
         attachments=list(attachments),
+        variant=variant,
     )
     if isolate:
         from generator.publish.isolation import run_isolated
@@ -114,6 +124,8 @@ def write_pdf(
         rendered = run_isolated(render_pdf_bytes, job, limits or RenderLimits())
     else:
         rendered = render_pdf_bytes(job)
+    if password:
+        rendered.data = encrypt(rendered.data, password)
     write_atomically(Path(target), rendered.data)
     return PublishedPdf(
         path=Path(target),
@@ -132,6 +144,7 @@ class _Job:
     fonts: list[Path]
     stylesheets: list[str]
     attachments: list[tuple[str, bytes]]
+    variant: str | None = None
 
 
 def render_pdf_bytes(job: _Job) -> RenderedPdf:
@@ -173,13 +186,31 @@ def render_pdf_bytes(job: _Job) -> RenderedPdf:
             )
             for name, content in job.attachments
         ]
-        data = document.write_pdf(pdf_identifier=True, attachments=attachments or None)
+        data = document.write_pdf(
+            pdf_identifier=True,
+            attachments=attachments or None,
+            pdf_variant=job.variant,
+            custom_metadata=bool(job.metadata.custom),
+        )
         # An <image> inside an SVG is fetched while drawing and only logged when refused.
         if fetcher.refusals:
             raise AssetRefused(fetcher.refusals)
         return RenderedPdf(data, len(document.pages), captured.messages)
     finally:
         weasy_logger.removeHandler(captured)
+
+
+def encrypt(data: bytes, password: str) -> bytes:
+    """Return the PDF ``data`` encrypted with AES-256; opening it asks for ``password``."""
+    import io
+
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(data)))
+    writer.encrypt(user_password=password, owner_password=password, algorithm="AES-256")
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
 
 
 def write_atomically(target: Path, data: bytes) -> None:
@@ -238,7 +269,7 @@ def _set_metadata(document, metadata: PdfMetadata) -> None:
     info.lang = metadata.language
     info.created = _w3c(metadata.created)
     info.modified = _w3c(metadata.modified or metadata.created)
-    info.custom = {}
+    info.custom = dict(metadata.custom)
 
 
 def _drop_html_attachments(document) -> None:

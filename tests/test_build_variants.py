@@ -1,0 +1,85 @@
+"""Archival, accessible and encrypted PDFs, and the provenance written into every PDF."""
+
+from __future__ import annotations
+
+import hashlib
+import subprocess
+
+import pytest
+from pypdf import PdfReader
+from test_build_command import CLIENT, REPORT, SMALL_REPORT
+from workspace_helpers import copy_demo
+
+
+@pytest.fixture
+def workspace(tmp_path):
+    root = copy_demo(tmp_path / "ws")
+    override = root / "engagements" / CLIENT / "templates" / "report" / "report.html"
+    override.parent.mkdir(parents=True)
+    override.write_text(SMALL_REPORT, encoding="utf-8")
+    return root
+
+
+def xmp(path) -> str:
+    metadata = PdfReader(path).xmp_metadata
+    assert metadata is not None
+    return metadata.rdf_root.toxml()
+
+
+def test_pdf_a_3b(workspace, rapport):
+    result = rapport("build", "--only", "report", "--pdf-variant", "pdf/a-3b", workspace=workspace)
+    assert result.exit_code == 0, result.output
+    text = xmp(workspace / REPORT)
+    assert 'pdfaid:part="3"' in text and 'pdfaid:conformance="B"' in text
+
+
+def test_pdf_ua_1_is_tagged_with_its_language(workspace, rapport):
+    result = rapport("build", "--only", "report", "--pdf-variant", "pdf/ua-1", workspace=workspace)
+    assert result.exit_code == 0, result.output
+    assert 'pdfuaid:part="1"' in xmp(workspace / REPORT)
+    root = PdfReader(workspace / REPORT).trailer["/Root"]
+    assert "/StructTreeRoot" in root
+    assert bool(root["/MarkInfo"]["/Marked"])
+    assert root["/Lang"] == "en"
+
+
+def test_encrypt_takes_the_password_from_the_environment(workspace, rapport, monkeypatch):
+    monkeypatch.delenv("RAPPORT_PDF_PASSWORD", raising=False)
+    refused = rapport("build", "--only", "report", "--encrypt", workspace=workspace)
+    assert refused.exit_code == 1
+    assert "RAPPORT_PDF_PASSWORD" in refused.stderr
+    assert not (workspace / REPORT).exists()
+
+    monkeypatch.setenv("RAPPORT_PDF_PASSWORD", "correct horse battery")
+    result = rapport("build", "--only", "report", "--encrypt", workspace=workspace)
+    assert result.exit_code == 0, result.output
+    reader = PdfReader(workspace / REPORT)
+    assert reader.is_encrypted
+    assert reader.trailer["/Encrypt"]["/V"] == 5  # AES-256
+    assert not reader.decrypt("wrong password")
+    assert reader.decrypt("correct horse battery")
+    assert "Q3 2026 pulse" in reader.pages[0].extract_text()
+
+
+def test_the_pdf_names_its_data_files_and_commit(workspace, rapport):
+    git = ["git", "-c", "user.name=T", "-c", "user.email=t@example.com"]
+    subprocess.run([*git, "init", "-q"], cwd=workspace, check=True)
+    subprocess.run([*git, "add", "."], cwd=workspace, check=True)
+    subprocess.run([*git, "commit", "-qm", "data"], cwd=workspace, check=True)
+    head = subprocess.run(
+        ["git", "rev-parse", "HEAD"], cwd=workspace, capture_output=True, text=True
+    ).stdout.strip()
+
+    rapport("build", "--only", "report", workspace=workspace)
+    info = PdfReader(workspace / REPORT).metadata
+    assert info["/RapportSourceCommit"] == head
+    data = sorted((workspace / "engagements" / CLIENT / "data").glob("*.csv"))
+    for path in data:
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        assert f"data/{path.name} sha256:{digest}" in info["/RapportDataFiles"]
+
+    (workspace / "rapport.yaml").write_text(
+        (workspace / "rapport.yaml").read_text(encoding="utf-8") + "\n", encoding="utf-8"
+    )
+    rapport("build", "--only", "report", workspace=workspace)
+    assert PdfReader(workspace / REPORT).metadata["/RapportSourceCommit"] == head + "+dirty"
