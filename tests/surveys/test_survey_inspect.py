@@ -147,3 +147,29 @@ def test_unreadable_file_raises_located_problems(tmp_path):
     assert [str(p) for p in caught.value.problems] == [
         "engagements/acme/data/q.xlsx: not an Excel workbook (it looks like CSV text)"
     ]
+
+
+@pytest.mark.parametrize(
+    ("client", "export"),
+    [
+        ("kyiv-pharma", "opytuvannia-pislia-zvernennia-Q2.csv"),
+        ("baltic-home", "Pirceju aptauja 2026 Q2 (Atbildes).xlsx"),
+    ],
+)
+def test_ukrainian_and_latvian_answer_labels_are_read_as_the_consultant_mapped_them(
+    client, export
+):
+    from workspace_helpers import REPO
+
+    folder = REPO / "engagements" / client
+    text = inspect_file(folder / "data" / export, f"data/{export}")
+    suggested = yaml.safe_load(text[text.index(PASTE_MARKER) :])["sources"][0]["labels"]
+    spec = yaml.safe_load((folder / "engagement.yaml").read_text(encoding="utf-8"))
+    written = {
+        label: point
+        for wave in spec["waves"]
+        for source in wave["sources"]
+        for label, point in (source.get("labels") or {}).items()
+    }
+    assert len(suggested) >= 8
+    assert {label: written[label] for label in suggested} == suggested

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -31,12 +32,16 @@ _SATISFACTION = {
     "extremely dissatisfied": 1,
     "дуже задоволений": 5,
     "задоволений": 4,
+    "скоріше задоволений": 4,
     "нейтрально": 3,
+    "ні те, ні інше": 3,
+    "скоріше незадоволений": 2,
     "незадоволений": 2,
     "дуже незадоволений": 1,
     "ļoti apmierināts": 5,
     "apmierināts": 4,
     "neitrāli": 3,
+    "ne apmierināts, ne neapmierināts": 3,
     "neapmierināts": 2,
     "ļoti neapmierināts": 1,
 }
@@ -78,12 +83,18 @@ _LIKELIHOOD = {
     "very unlikely": 1,
 }
 _QUALITY = {"excellent": 5, "very good": 4, "good": 3, "fair": 2, "poor": 1}
+_QUALITY_UK = {"відмінно": 5, "добре": 4, "задовільно": 3, "погано": 2, "дуже погано": 1}
+_QUALITY_LV = {"ļoti labi": 5, "labi": 4, "vidēji": 3, "slikti": 2, "ļoti slikti": 1}
+# Ukrainian and Latvian answers often carry both grammatical genders: "задоволений(-а)".
+_GENDER_ENDING = re.compile(r"\s*\(-[^()\s]{1,3}\)")
 TEXT_SCALES = {
     "satisfaction": _SATISFACTION,
     "agreement": _AGREEMENT,
     "favorability": _FAVORABILITY,
     "likelihood": _LIKELIHOOD,
     "quality": _QUALITY,
+    "quality (uk)": _QUALITY_UK,
+    "quality (lv)": _QUALITY_LV,
 }
 NOT_APPLICABLE_LABELS = frozenset(
     {
@@ -183,8 +194,12 @@ def _numeric(profile: ColumnProfile, numbers: list[float]) -> None:
     profile.scale = min(fitting, key=lambda s: s[1] - s[0]) if fitting else (low, high)
 
 
+def _scale_key(text: str) -> str:
+    return _GENDER_ENDING.sub("", label_key(text))
+
+
 def _text_scale(profile: ColumnProfile, texts: list[str]) -> None:
-    keys = {label_key(text): text for text in texts}
+    keys = {_scale_key(text): text for text in texts}
     for name, points in TEXT_SCALES.items():
         on_scale = [key for key in keys if key in points]
         rest = [key for key in keys if key not in points]
