@@ -167,8 +167,9 @@ def stats(ctx: click.Context, client: str, wave: str | None, as_json: bool) -> N
     "--only",
     "kinds",
     multiple=True,
-    type=click.Choice(["report", "deck"]),
-    help="Build only this deliverable (repeatable); default: the report and the deck.",
+    type=click.Choice(["report", "deck", "data"]),
+    help="Build only this deliverable (repeatable); default: the report, the deck and the "
+    "data workbook.",
 )
 @click.option("--wave", help="Wave id to report (default: the latest with responses).")
 @click.option(
@@ -199,16 +200,16 @@ def stats(ctx: click.Context, client: str, wave: str | None, as_json: bool) -> N
 @click.pass_context
 @reports_problems
 def build(ctx, clients, kinds, wave, language, notes, jobs, force, pdf_variant, encrypt) -> None:
-    """Render the satisfaction assessment and the recommendation deck of CLIENTS (default: all).
+    """Render the assessment, the deck and the data workbook of CLIENTS (default: all).
 
     Files go to output/<client>/; a document whose inputs have not changed since it was
     written is left as it is.
     """
-    from generator.build import PDF_KINDS, BuildOptions
+    from generator.build import DEFAULT_KINDS, BuildOptions
     from generator.build import build as build_documents
 
     options = BuildOptions(
-        kinds=tuple(dict.fromkeys(kinds)) or PDF_KINDS,
+        kinds=tuple(kinds) or DEFAULT_KINDS,
         wave=wave,
         language=language,
         jobs=jobs,
@@ -220,6 +221,42 @@ def build(ctx, clients, kinds, wave, language, notes, jobs, force, pdf_variant, 
     result = build_documents(_workspace_root(ctx), clients, options, report=click.echo)
     if not result.written and not result.up_to_date:
         click.echo("no clients yet: make one with 'rapport new NAME'")
+
+
+@main.command()
+@click.argument("client")
+@click.option("--wave", help="Wave id to send (default: the latest with responses).")
+@click.option(
+    "--to",
+    "names",
+    multiple=True,
+    metavar="NAME",
+    help="Send to this contact (id or name; repeatable); default: the contacts marked recipient.",
+)
+@click.option("--with-data", is_flag=True, help="Also attach the data workbook.")
+@click.option("--dry-run", is_flag=True, help="Only show what would be sent.")
+@click.option(
+    "--draft",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Write the message as an .eml file into this folder instead of sending it.",
+)
+@click.option("--yes", "-y", is_flag=True, help="Send without asking for confirmation.")
+@click.pass_context
+@reports_problems
+def send(ctx, client, wave, names, with_data, dry_run, draft, yes) -> None:
+    """E-mail the wave's report and deck of CLIENT to its recipients, and record the delivery.
+
+    Refuses to send a document that is missing or older than its inputs. The SMTP server is
+    set in rapport.yaml (smtp:); the password comes from RAPPORT_SMTP_PASSWORD or the keyring.
+    """
+    from generator.deliver import SendOptions
+    from generator.deliver import send as send_deliverables
+
+    if dry_run and draft is not None:
+        raise click.UsageError("--dry-run and --draft cannot be used together")
+    options = SendOptions(wave=wave, to=names, with_data=with_data, dry_run=dry_run, draft=draft)
+    confirm = (lambda: True) if yes else (lambda: click.confirm("Send it?", abort=True))
+    send_deliverables(_workspace_root(ctx), client, options, report=click.echo, confirm=confirm)
 
 
 @main.command()

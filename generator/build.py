@@ -1,4 +1,4 @@
-"""`rapport build`: every requested deliverable, from validated inputs to PDFs on disk.
+"""`rapport build`: every requested deliverable, from validated inputs to files on disk.
 
 Everything requested is loaded, validated and analysed before the first page is rendered, so
 a bad input fails the build with every problem listed and no file touched. Each document is
@@ -8,13 +8,15 @@ the tool itself, the options) matches the one recorded when the file was last wr
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
+from typing import Any
 
 from generator.build_inputs import (
     data_files,
@@ -25,17 +27,23 @@ from generator.build_inputs import (
     source_commit,
 )
 from generator.errors import RapportError
-from generator.publish.pdf import PdfMetadata, PublishedPdf, write_pdf
-from generator.render.documents import DOCUMENT_KINDS
-from generator.workspace import Engagement, Workspace
+from generator.publish.pdf import PdfMetadata, write_atomically, write_pdf
+from generator.workspace import Workspace
 
 STAMP_FILE = ".rapport-build.json"
-PDF_KINDS = ("report", "deck")
+DEFAULT_KINDS = ("report", "deck", "data")
+FILE_NAMES = {  # kind → (word in the file name, suffix)
+    "report": ("assessment", ".pdf"),
+    "deck": ("deck", ".pdf"),
+    "handout": ("deck-notes", ".pdf"),
+    "data": ("data", ".xlsx"),
+}
+PASSWORD_VARIABLE = "RAPPORT_PDF_PASSWORD"
 
 
 @dataclass(frozen=True)
 class BuildOptions:
-    kinds: tuple[str, ...] = PDF_KINDS
+    kinds: tuple[str, ...] = DEFAULT_KINDS
     wave: str | None = None
     language: str | None = None
     jobs: int = 1
@@ -53,21 +61,24 @@ class PlannedDocument:
     target: Path
     fingerprint: str
     inputs: dict[str, str]
+    context: dict[str, Any] | None = None
     html: str | None = None
     metadata: PdfMetadata | None = None
 
 
+@dataclass(frozen=True)
+class WrittenFile:
+    path: Path
+    size: int
+    sha256: str
+    pages: int | None = None  # PDFs only
+    warnings: tuple[str, ...] = ()
+
+
 @dataclass
 class BuildResult:
-    written: list[PublishedPdf] = field(default_factory=list)
+    written: list[WrittenFile] = field(default_factory=list)
     up_to_date: list[Path] = field(default_factory=list)
-
-
-def document_kinds(options: BuildOptions) -> tuple[str, ...]:
-    kinds = list(options.kinds)
-    if options.notes and "deck" in kinds:
-        kinds.append("handout")
-    return tuple(kinds)
 
 
 def build(
@@ -77,14 +88,13 @@ def build(
     report: Callable[[str], None] = lambda line: None,
 ) -> BuildResult:
     """Build the requested documents of ``clients`` (all when empty) under ``root``."""
-    from generator.validate import select_clients
+    from generator.validate import select_clients, validate_workspace
 
-    slugs = select_clients(root, clients)
     result = BuildResult()
     stale = []
-    for slug in slugs:
+    for slug in select_clients(root, clients):
         inputs = input_digests(root, slug)
-        for kind in document_kinds(options):
+        for kind in _kinds(options):
             planned = _plan(root, slug, kind, options, inputs)
             if not options.force and _is_current(planned):
                 result.up_to_date.append(planned.target)
@@ -95,17 +105,22 @@ def build(
         return result
 
     password = _password(options)
-    workspace = _validated(root, sorted({p.client for p in stale}))
+    workspace = validate_workspace(root, sorted({p.client for p in stale}))
     _render_all(workspace, stale, options)
-    for published in _publish_all(workspace, stale, options, password):
-        result.written.append(published)
-        report(_written_line(root, published))
-        for warning in published.warnings:
+    for document, written in _publish_all(workspace, stale, options, password):
+        _record(document, written)
+        result.written.append(written)
+        report(_written_line(root, written))
+        for warning in written.warnings:
             report(f"  warning: {warning}")
     return result
 
 
-PASSWORD_VARIABLE = "RAPPORT_PDF_PASSWORD"
+def _kinds(options: BuildOptions) -> list[str]:
+    kinds = list(dict.fromkeys(options.kinds))
+    if options.notes and "deck" in kinds:
+        kinds.insert(kinds.index("deck") + 1, "handout")
+    return kinds
 
 
 def _password(options: BuildOptions) -> str | None:
@@ -120,15 +135,14 @@ def _password(options: BuildOptions) -> str | None:
     return password
 
 
-def _validated(root: Path, slugs: Sequence[str]) -> Workspace:
-    from generator.validate import validate_workspace
+def output_name(slug: str, kind: str, wave: str, language_suffix: str = "") -> str:
+    """Return e.g. ``baltic-home-assessment-2026-q3.pdf`` (``-uk`` before the suffix when the
+    document is not in the client's own language)."""
+    word, suffix = FILE_NAMES[kind]
+    return f"{slug}-{word}-{wave}{language_suffix}{suffix}"
 
-    return validate_workspace(root, slugs)
 
-
-def output_name(engagement_slug: str, kind: str, wave: str, language_suffix: str = "") -> str:
-    label = DOCUMENT_KINDS[kind].file_label
-    return f"{engagement_slug}-{label}-{wave}{language_suffix}.pdf"
+# ---------- Skipping what has not changed ----------
 
 
 def _plan(
@@ -138,14 +152,13 @@ def _plan(
     # then the document is found through its stamp, keyed by kind and options.
     key = "|".join(
         [kind, f"wave={options.wave or ''}", f"language={options.language or ''}"]
-        + ([f"variant={options.variant}"] if options.variant else [])
-        + (["encrypted"] if options.encrypt else [])
+        + ([f"variant={options.variant}"] if options.variant and kind != "data" else [])
+        + (["encrypted"] if options.encrypt and kind != "data" else [])
     )
     folder = output_folder(root, slug)
-    entry = _stamps(folder).get(key, {})
-    target = folder / entry.get("file", f"{slug}-{DOCUMENT_KINDS[kind].file_label}.pdf")
-    digest = fingerprint(inputs, kind, options)
-    return PlannedDocument(kind, slug, key, target, digest, inputs)
+    word, suffix = FILE_NAMES[kind]
+    target = folder / _stamps(folder).get(key, {}).get("file", f"{slug}-{word}{suffix}")
+    return PlannedDocument(kind, slug, key, target, fingerprint(inputs, kind, options), inputs)
 
 
 def _stamps(folder: Path) -> dict:
@@ -165,37 +178,56 @@ def _is_current(planned: PlannedDocument) -> bool:
     )
 
 
+def _record(document: PlannedDocument, written: WrittenFile) -> None:
+    """Remember the inputs of a written file: an unchanged build skips it, `send` checks it."""
+    folder = document.target.parent
+    stamps = _stamps(folder)
+    stamps[document.stamp_key] = {
+        "file": document.target.name,
+        "inputs": document.fingerprint,
+        "sha256": written.sha256,
+        "files": document.inputs,
+    }
+    text = json.dumps(stamps, indent=2, sort_keys=True) + "\n"
+    write_atomically(folder / STAMP_FILE, text.encode("utf-8"))
+
+
+# ---------- Analyse and render ----------
+
+
 def _render_all(workspace: Workspace, planned: list[PlannedDocument], options) -> None:
-    """Analyse each engagement once and render its planned documents' HTML."""
+    """Analyse each engagement once, name each document's file and render its HTML."""
     from generator.pipeline import analyze
     from generator.render.context import document_context
-    from generator.render.documents import render_document
+    from generator.render.documents import document_metadata, render_document
     from generator.render.environment import DocumentSettings
 
     by_slug = {e.slug: e for e in workspace.engagements}
     commit = source_commit(workspace.root)
-    analyses: dict[str, tuple[dict, dict]] = {}
+    contexts: dict[str, dict] = {}
     for document in planned:
         engagement = by_slug[document.client]
-        if document.client not in analyses:
+        if document.client not in contexts:
             analysis = analyze(workspace, engagement, options.wave).to_dict()
             if analysis["current_wave"] is None:
                 raise RapportError(f"{engagement.rel_folder}: no wave has responses to report")
-            language = options.language or engagement.language
-            context = document_context(
+            contexts[document.client] = document_context(
                 workspace,
                 engagement,
                 analysis,
-                language=language,
+                language=options.language or engagement.language,
                 data_files=data_files(engagement),
                 source_commit=commit,
             )
-            analyses[document.client] = (analysis, context)
-        analysis, context = analyses[document.client]
+        context = document.context = contexts[document.client]
         language = context["language"]
         suffix = f"-{language}" if language != engagement.language else ""
-        name = output_name(engagement.slug, document.kind, analysis["current_wave"], suffix)
+        name = output_name(
+            engagement.slug, document.kind, context["analysis"]["current_wave"], suffix
+        )
         document.target = workspace.output_dir / engagement.slug / name
+        if document.kind == "data":
+            continue
         settings = DocumentSettings(
             language=language,
             country=engagement.spec.client.country,
@@ -204,103 +236,69 @@ def _render_all(workspace: Workspace, planned: list[PlannedDocument], options) -
             engagement_dir=engagement.folder,
         )
         document.html = render_document(document.kind, settings, context)
-        document.metadata = _metadata(workspace, engagement, context, document.kind)
+        document.metadata = document_metadata(context, document.kind)
 
 
-def _metadata(workspace: Workspace, engagement: Engagement, context: dict, kind: str):
+# ---------- Publish ----------
+
+
+def _publish_all(
+    workspace: Workspace, planned: list[PlannedDocument], options: BuildOptions, password
+) -> Iterator[tuple[PlannedDocument, WrittenFile]]:
+    """Write the workbooks here and the PDFs here or in ``options.jobs`` worker processes."""
+    from generator.publish.workbook import workbook_data
     from generator.render.environment import builtin_templates
-    from generator.render.i18n import load_translations
 
-    _ = load_translations(builtin_templates() / "locale", context["language"]).gettext
-    wave_name = context["labels"]["waves"][context["analysis"]["current_wave"]]
-    what = _("Satisfaction assessment") if kind == "report" else _("Recommendations")
-    title = f"{engagement.spec.engagement.title}, {wave_name}"
-    if kind != "report":
-        title = f"{what}: {title}"
-    if kind == "handout":
-        title += f" ({_('speaker notes')})"
-    consultant = workspace.settings.consultant
-    author = consultant.name + (f", {consultant.company}" if consultant.company else "")
-    return PdfMetadata(
-        title=title,
-        author=author,
-        subject=f"{engagement.spec.client.name}: {what}, {wave_name}",
-        keywords=(engagement.spec.client.name, wave_name, "NPS", "CSAT", "CES"),
-        language=context["language"],
-        created=engagement.spec.engagement.report_date,
-        custom=tuple(_provenance(context)),
-    )
+    builtin = builtin_templates()
+    folders = {e.slug: e.folder for e in workspace.engagements}
+
+    def job(document: PlannedDocument) -> tuple:
+        roots = {
+            "builtin": builtin,
+            "workspace": workspace.root,
+            "engagement": folders[document.client],
+        }
+        attachments = []
+        if options.variant == "pdf/a-3b" and document.kind == "report":
+            # An archival report carries its numbers as the source workbook.
+            name = document.target.with_suffix(".xlsx").name.replace("-assessment-", "-data-")
+            attachments.append((name, workbook_data(document.context)))
+        return (document, roots, [builtin / "fonts"], attachments, options.variant, password)
+
+    pdfs = [d for d in planned if d.kind != "data"]
+    for document in planned:
+        if document.kind == "data":
+            yield document, _write_file(document.target, workbook_data(document.context))
+    if options.jobs <= 1 or len(pdfs) <= 1:
+        for document in pdfs:
+            yield document, _publish_pdf(*job(document))
+        return
+    with ProcessPoolExecutor(max_workers=options.jobs, mp_context=get_context("fork")) as pool:
+        futures = [pool.submit(_publish_pdf, *job(document)) for document in pdfs]
+        for document, future in zip(pdfs, futures, strict=True):
+            yield document, future.result()
 
 
-def _provenance(context: dict):
-    """Where the document came from, as PDF Info entries: the commit and each data file."""
-    if context["source_commit"]:
-        yield "RapportSourceCommit", context["source_commit"]
-    files = "; ".join(f"{f['path']} sha256:{f['sha256']}" for f in context["data_files"])
-    if files:
-        yield "RapportDataFiles", files
-
-
-def _publish_job(
-    document: PlannedDocument, roots: dict, fonts: list, variant: str | None, password: str | None
-) -> PublishedPdf:
+def _publish_pdf(document, roots, fonts, attachments, variant, password) -> WrittenFile:
     assert document.html is not None and document.metadata is not None
-    return write_pdf(
+    published = write_pdf(
         document.html,
         document.target,
         metadata=document.metadata,
         allowed_roots=roots,
         fonts=fonts,
+        attachments=attachments,
         variant=variant,
         password=password,
     )
+    return WrittenFile(
+        published.path, published.size, published.sha256, published.pages, published.warnings
+    )
 
 
-def _publish_all(
-    workspace: Workspace, planned: list[PlannedDocument], options: BuildOptions, password
-) -> Iterable[PublishedPdf]:
-    from generator.render.environment import builtin_templates
-
-    builtin = builtin_templates()
-    by_slug = {e.slug: e for e in workspace.engagements}
-    fonts = [builtin / "fonts"]
-
-    def roots(document: PlannedDocument) -> dict:
-        return {
-            "builtin": builtin,
-            "workspace": workspace.root,
-            "engagement": by_slug[document.client].folder,
-        }
-
-    extra = (options.variant, password)
-    if options.jobs <= 1 or len(planned) == 1:
-        outcomes = (_publish_job(d, roots(d), fonts, *extra) for d in planned)
-        for document, published in zip(planned, outcomes, strict=True):
-            _record(document, published)
-            yield published
-        return
-    with ProcessPoolExecutor(max_workers=options.jobs, mp_context=get_context("fork")) as pool:
-        futures = [pool.submit(_publish_job, d, roots(d), fonts, *extra) for d in planned]
-        for document, future in zip(planned, futures, strict=True):
-            published = future.result()
-            _record(document, published)
-            yield published
-
-
-def _record(document: PlannedDocument, published: PublishedPdf) -> None:
-    """Remember the inputs' fingerprint of a written file, so an unchanged build skips it."""
-    from generator.publish.pdf import write_atomically
-
-    folder = document.target.parent
-    stamps = _stamps(folder)
-    stamps[document.stamp_key] = {
-        "file": document.target.name,
-        "inputs": document.fingerprint,
-        "sha256": published.sha256,
-        "files": document.inputs,
-    }
-    text = json.dumps(stamps, indent=2, sort_keys=True) + "\n"
-    write_atomically(folder / STAMP_FILE, text.encode("utf-8"))
+def _write_file(target: Path, data: bytes) -> WrittenFile:
+    write_atomically(target, data)
+    return WrittenFile(target, len(data), hashlib.sha256(data).hexdigest())
 
 
 def _shown(root: Path, path: Path) -> str:
@@ -310,6 +308,8 @@ def _shown(root: Path, path: Path) -> str:
         return str(path)
 
 
-def _written_line(root: Path, published: PublishedPdf) -> str:
-    pages = f"{published.pages} page{'s' * (published.pages != 1)}"
-    return f"wrote {_shown(root, published.path)} ({pages}, {published.size // 1024:,} KB)"
+def _written_line(root: Path, written: WrittenFile) -> str:
+    size = f"{written.size // 1024:,} KB"
+    if written.pages is not None:
+        size = f"{written.pages} page{'s' * (written.pages != 1)}, {size}"
+    return f"wrote {_shown(root, written.path)} ({size})"

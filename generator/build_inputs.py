@@ -8,6 +8,7 @@ built-in templates, the generator's own source) and never parses a survey.
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Iterable
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -20,8 +21,10 @@ from generator.load.surveys.cache import file_digest
 from generator.render.context import DataFile
 from generator.workspace import Engagement
 
-FINGERPRINT_VERSION = "1"
+FINGERPRINT_VERSION = "2"
 NOT_INPUTS = {"deliveries.yaml"}  # written by the tool after a build; it never changes a PDF
+# Sending is not building: its code, its templates and the SMTP settings change no document.
+NOT_DOCUMENT_INPUTS = ("generator:deliver/", "builtin:email/", "templates:email/")
 
 
 def quick_settings(root: Path) -> dict[str, Any]:
@@ -56,8 +59,10 @@ def input_digests(root: Path, slug: str) -> dict[str, str]:
         ("engagement", root / "engagements" / slug),
     ):
         for relative, path in _files(folder):
-            digests[f"{label}:{relative}"] = _digest_or_missing(path)
-    digests["rapport.yaml"] = _digest_or_missing(root / "rapport.yaml")
+            name = f"{label}:{relative}"
+            if not name.startswith(NOT_DOCUMENT_INPUTS):
+                digests[name] = _digest_or_missing(path)
+    digests["rapport.yaml"] = _settings_digest(root)
     for name in _brand_files(root):
         digests[f"brand:{name}"] = _digest_or_missing(root / name)
     return digests
@@ -99,7 +104,9 @@ def data_files(engagement: Engagement) -> list[DataFile]:
             path=path,
             sha256=file_digest(engagement.folder / path),
             wave=owner,
-            rows=sum(1 for origin in origins if _read_from(origin, path)),
+            rows=sum(
+                1 for origin in origins if _read_from(origin, f"{engagement.rel_folder}/{path}")
+            ),
         )
         for path, owner, origins in listed
     ]
@@ -147,6 +154,16 @@ def _brand_files(root: Path) -> Iterable[str]:
     fonts = brand.get("fonts") or {}
     named = [brand.get("logo"), *(fonts.values() if isinstance(fonts, dict) else [])]
     return sorted({str(name) for name in named if isinstance(name, str) and "." in name})
+
+
+def _settings_digest(root: Path) -> str:
+    """Hash rapport.yaml without its smtp section, which changes how mail goes, not documents."""
+    settings = quick_settings(root)
+    if not settings:
+        return _digest_or_missing(root / "rapport.yaml")
+    settings.pop("smtp", None)
+    text = json.dumps(settings, sort_keys=True, default=str, ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def _files(folder: Path) -> Iterable[tuple[str, Path]]:

@@ -13,6 +13,7 @@ from generator.build import BuildOptions, build
 CLIENT = "northwind-logistics"
 REPORT = f"output/{CLIENT}/{CLIENT}-assessment-2026-q3.pdf"
 DECK = f"output/{CLIENT}/{CLIENT}-deck-2026-q3.pdf"
+DATA = f"output/{CLIENT}/{CLIENT}-data-2026-q3.xlsx"
 
 # A one-page report keeps these tests about the build, not about the layout: the engagement's
 # own template replaces the built-in one, as a consultant's override would.
@@ -36,8 +37,10 @@ def test_build_writes_each_document_and_says_so(workspace, rapport):
     assert result.exit_code == 0, result.output
     assert f"wrote {REPORT} (1 page" in result.output
     assert f"wrote {DECK} (" in result.output
+    assert f"wrote {DATA} (" in result.output
     assert (workspace / REPORT).read_bytes().startswith(b"%PDF-")
     assert (workspace / DECK).read_bytes().startswith(b"%PDF-")
+    assert (workspace / DATA).read_bytes().startswith(b"PK")
 
 
 def test_only_builds_the_named_document(workspace, rapport):
@@ -45,6 +48,7 @@ def test_only_builds_the_named_document(workspace, rapport):
     assert result.exit_code == 0, result.output
     assert (workspace / REPORT).is_file()
     assert not (workspace / DECK).exists()
+    assert not (workspace / DATA).exists()
 
 
 def test_an_unchanged_build_is_skipped_and_a_changed_input_rebuilds(workspace, rapport):
@@ -127,7 +131,7 @@ def test_an_earlier_wave_and_another_language_get_their_own_file(workspace, rapp
 
 def test_parallel_jobs_give_the_same_files(workspace, tmp_path, rapport):
     rapport("build", workspace=workspace)
-    serial = {p: (workspace / p).read_bytes() for p in (REPORT, DECK)}
+    serial = {p: (workspace / p).read_bytes() for p in (REPORT, DECK, DATA)}
     result = rapport("build", "--force", "--jobs", "2", workspace=workspace)
     assert result.exit_code == 0, result.output
-    assert {p: (workspace / p).read_bytes() for p in (REPORT, DECK)} == serial
+    assert {p: (workspace / p).read_bytes() for p in (REPORT, DECK, DATA)} == serial

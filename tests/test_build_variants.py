@@ -26,11 +26,17 @@ def xmp(path) -> str:
     return metadata.rdf_root.toxml()
 
 
-def test_pdf_a_3b(workspace, rapport):
+def test_pdf_a_3b_carries_the_data_workbook(workspace, rapport):
     result = rapport("build", "--only", "report", "--pdf-variant", "pdf/a-3b", workspace=workspace)
     assert result.exit_code == 0, result.output
     text = xmp(workspace / REPORT)
     assert 'pdfaid:part="3"' in text and 'pdfaid:conformance="B"' in text
+
+    name = f"{CLIENT}-data-2026-q3.xlsx"
+    attached = PdfReader(workspace / REPORT).attachments
+    assert list(attached) == [name]
+    rapport("build", "--only", "data", workspace=workspace)
+    assert attached[name] == [(workspace / "output" / CLIENT / name).read_bytes()]
 
 
 def test_pdf_ua_1_is_tagged_with_its_language(workspace, rapport):
@@ -78,8 +84,7 @@ def test_the_pdf_names_its_data_files_and_commit(workspace, rapport):
         digest = hashlib.sha256(path.read_bytes()).hexdigest()
         assert f"data/{path.name} sha256:{digest}" in info["/RapportDataFiles"]
 
-    (workspace / "rapport.yaml").write_text(
-        (workspace / "rapport.yaml").read_text(encoding="utf-8") + "\n", encoding="utf-8"
-    )
+    log = workspace / "engagements" / CLIENT / "interactions.yaml"
+    log.write_text(log.read_text(encoding="utf-8") + "# a note\n", encoding="utf-8")
     rapport("build", "--only", "report", workspace=workspace)
     assert PdfReader(workspace / REPORT).metadata["/RapportSourceCommit"] == head + "+dirty"

@@ -10,16 +10,20 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from generator.render.environment import DocumentSettings, create_environment, render_template
-
-KINDS = ("report", "deck", "handout")
+from generator.publish.pdf import PdfMetadata
+from generator.render.environment import (
+    DocumentSettings,
+    builtin_templates,
+    create_environment,
+    render_template,
+)
+from generator.render.i18n import load_translations
 
 
 @dataclass(frozen=True)
 class DocumentKind:
     name: str
     template: str
-    file_label: str  # the word in the file name: <client>-<file_label>-<wave>.pdf
     prepare: Callable[[dict[str, Any]], dict[str, Any]] | None = None
 
 
@@ -36,9 +40,9 @@ def _deck(context: dict[str, Any]) -> dict[str, Any]:
 
 
 DOCUMENT_KINDS = {
-    "report": DocumentKind("report", "report/report.html", "assessment", _report),
-    "deck": DocumentKind("deck", "deck/deck.html", "deck", _deck),
-    "handout": DocumentKind("handout", "deck/handout.html", "deck-notes", _deck),
+    "report": DocumentKind("report", "report/report.html", _report),
+    "deck": DocumentKind("deck", "deck/deck.html", _deck),
+    "handout": DocumentKind("handout", "deck/handout.html", _deck),
 }
 
 
@@ -50,3 +54,35 @@ def render_document(kind: str, settings: DocumentSettings, context: Mapping[str,
         values = document.prepare(values)
     env = create_environment(settings)
     return render_template(env, document.template, values)
+
+
+def document_metadata(context: Mapping[str, Any], kind: str) -> PdfMetadata:
+    """What the PDF says about itself: title, author, subject, keywords, language, provenance."""
+    _ = load_translations(builtin_templates() / "locale", context["language"]).gettext
+    engagement, client, consultant = context["engagement"], context["client"], context["consultant"]
+    wave_name = context["labels"]["waves"][context["analysis"]["current_wave"]]
+    what = _("Satisfaction assessment") if kind == "report" else _("Recommendations")
+    title = f"{engagement['title']}, {wave_name}"
+    if kind != "report":
+        title = f"{what}: {title}"
+    if kind == "handout":
+        title += f" ({_('speaker notes')})"
+    author = consultant["name"] + (f", {consultant['company']}" if consultant["company"] else "")
+    return PdfMetadata(
+        title=title,
+        author=author,
+        subject=f"{client['name']}: {what}, {wave_name}",
+        keywords=(client["name"], wave_name, "NPS", "CSAT", "CES"),
+        language=context["language"],
+        created=engagement["report_date"],
+        custom=tuple(_provenance(context)),
+    )
+
+
+def _provenance(context: Mapping[str, Any]):
+    """Where the document came from, as PDF Info entries: the commit and each data file."""
+    if context["source_commit"]:
+        yield "RapportSourceCommit", context["source_commit"]
+    files = "; ".join(f"{f['path']} sha256:{f['sha256']}" for f in context["data_files"])
+    if files:
+        yield "RapportDataFiles", files

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from typing import Annotated
+from typing import Annotated, Literal
 
-from pydantic import AfterValidator, Field, model_validator
+from pydantic import AfterValidator, Field, ValidationInfo, field_validator, model_validator
 
 from generator.schema.common import Color, Language, Model, RelativePath
 
@@ -96,6 +96,55 @@ class Defaults(Model):
         return self
 
 
+LOCAL_HOSTS = ("localhost", "127.0.0.1", "::1")
+_HOST = re.compile(
+    r"^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,62})(?:\.[A-Za-z0-9-]{1,63})*\.?|[0-9A-Fa-f:]+)$"
+)
+DEFAULT_SMTP_PORTS = {"starttls": 587, "tls": 465, "none": 25}
+
+
+class Smtp(Model):
+    """The mail server 'rapport send' uses. The password is never kept here: it comes from
+    the RAPPORT_SMTP_PASSWORD environment variable or the system keyring."""
+
+    host: str
+    """The SMTP server, e.g. 'smtp.example.com'."""
+    port: int | None = Field(default=None, ge=1, le=65535)
+    """Port; by default 587 for starttls, 465 for tls and 25 for none."""
+    sender: str = Field(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+    """The address the messages are sent from."""
+    security: Literal["starttls", "tls", "none"] = "starttls"
+    """starttls (port 587), tls (port 465), or none: only for a relay on this machine."""
+    username: str | None = None
+    """Login name on the server; leave out when the server needs no login."""
+
+    @field_validator("host")
+    @classmethod
+    def _host_name(cls, value: str) -> str:
+        if not _HOST.match(value):
+            raise ValueError(
+                f"'{value}' is not a host name or IP address (e.g. smtp.example.com); "
+                "give the port separately as smtp.port"
+            )
+        return value
+
+    @field_validator("security")
+    @classmethod
+    def _plain_text_only_locally(cls, value: str, info: ValidationInfo) -> str:
+        host = info.data.get("host")
+        if value == "none" and host is not None and host.lower() not in LOCAL_HOSTS:
+            raise ValueError(
+                f"'none' sends the login and the deliverables unencrypted, so it is allowed "
+                f"only for a server on this machine (localhost, 127.0.0.1 or ::1), not for "
+                f"'{host}'; use starttls or tls"
+            )
+        return value
+
+    @property
+    def effective_port(self) -> int:
+        return self.port or DEFAULT_SMTP_PORTS[self.security]
+
+
 class WorkspaceFile(Model):
     """rapport.yaml at the root of a workspace."""
 
@@ -105,3 +154,5 @@ class WorkspaceFile(Model):
     """How the deliverables look."""
     defaults: Defaults = Defaults()
     """Settings every engagement inherits."""
+    smtp: Smtp | None = None
+    """The mail server for 'rapport send' (optional; without it, 'rapport send --draft')."""

@@ -1,0 +1,135 @@
+"""The files a message carries, and the proof that each is as fresh as its inputs.
+
+``rapport build`` records, for every file it writes (``.rapport-build.json`` in the output
+folder), the file's SHA-256 and the SHA-256 of every input it was made from. A file is sent
+only when it is there, is the file the build wrote (same hash), and no input has changed
+since (``input_digests`` now equals what was recorded).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from generator.build import STAMP_FILE, output_name
+from generator.build_inputs import changed_inputs, input_digests, output_folder
+from generator.deliver.errors import DeliverableMissing, DeliverableStale
+
+MAX_NAMED_INPUTS = 3
+
+
+CONTENT_TYPES = {
+    "report": "application/pdf",
+    "deck": "application/pdf",
+    "data": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+
+@dataclass(frozen=True)
+class Deliverable:
+    kind: str
+    path: Path
+    data: bytes
+    sha256: str
+    content_type: str
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+    @property
+    def size(self) -> int:
+        return len(self.data)
+
+
+def fresh_deliverables(
+    root: Path, slug: str, wave: str, kinds: Sequence[str], *, wave_option: str | None = None
+) -> list[Deliverable]:
+    """Read the deliverables of ``wave``; refuse when one is missing or older than its inputs.
+
+    Every problem is listed in one error, which ends with the build command that fixes it
+    (``wave_option`` is the --wave the user gave, repeated in that command).
+    """
+    folder = output_folder(root, slug)
+    stamps = _stamps(folder)
+    current = input_digests(root, slug)
+    found: list[Deliverable] = []
+    missing: list[str] = []
+    stale: list[str] = []
+    for kind in kinds:
+        path = folder / output_name(slug, kind, wave)
+        shown = _shown(root, path)
+        if not path.is_file():
+            missing.append(f"{shown} has not been built")
+            continue
+        data = path.read_bytes()
+        digest = hashlib.sha256(data).hexdigest()
+        problem = _staleness(path.name, digest, stamps, current)
+        if problem is not None:
+            stale.append(f"{shown} {problem}")
+            continue
+        found.append(Deliverable(kind, path, data, digest, CONTENT_TYPES[kind]))
+    if missing or stale:
+        error = DeliverableMissing if missing else DeliverableStale
+        listed = "\n".join(f"  {line}" for line in [*missing, *stale])
+        raise error(f"cannot send:\n{listed}\n{_advice(slug, wave_option)}")
+    return found
+
+
+def _staleness(
+    name: str, digest: str, stamps: Mapping[str, Any], current: dict[str, str]
+) -> str | None:
+    """Say why the file ``name`` with hash ``digest`` may not be sent, or None if it may."""
+    entries = [e for e in stamps.values() if isinstance(e, dict) and e.get("file") == name]
+    if not entries:
+        return "was not written by 'rapport build' (it has no record in the build stamp)"
+    written = [e for e in entries if e.get("sha256") == digest]
+    if not written:
+        return "has been changed since 'rapport build' wrote it"
+    recorded = [e["files"] for e in written if isinstance(e.get("files"), dict)]
+    if not recorded:
+        return "was built by a version of rapport that did not record its inputs"
+    changes = min((changed_inputs(r, current) for r in recorded), key=len)
+    if not changes:
+        return None
+    return "is older than its inputs: " + _describe(changes, recorded[0], current)
+
+
+def _describe(
+    labels: Sequence[str], recorded: Mapping[str, str], current: Mapping[str, str]
+) -> str:
+    def how(label: str) -> str:
+        if label not in recorded:
+            return "added"
+        if label not in current or current[label] == "missing":
+            return "removed"
+        return "changed"
+
+    named = [f"{label} {how(label)}" for label in labels[:MAX_NAMED_INPUTS]]
+    more = len(labels) - len(named)
+    return ", ".join(named) + (f" and {more} more" if more else "") + " since it was built"
+
+
+def _advice(slug: str, wave_option: str | None) -> str:
+    # A plain build writes the report, the deck and the data workbook.
+    wave = f" --wave {wave_option}" if wave_option else ""
+    return f"run 'rapport build {slug}{wave}' first"
+
+
+def _stamps(folder: Path) -> dict[str, Any]:
+    try:
+        stamps = json.loads((folder / STAMP_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return stamps if isinstance(stamps, dict) else {}
+
+
+def _shown(root: Path, path: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return str(path)
