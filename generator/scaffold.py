@@ -36,6 +36,14 @@ defaults:
   comment_threshold: 10           # smaller groups never have their comments quoted
   confidence_level: 0.95
   output_dir: output
+
+# The mail server 'rapport send' uses (see 'rapport send --help'). The password is never written
+# here: set RAPPORT_SMTP_PASSWORD in the environment, or keep it in the system keyring.
+# smtp:
+#   host: smtp.example.com
+#   security: starttls              # starttls, tls, or none (only for a server on this machine)
+#   sender: you@example.com
+#   username: you@example.com
 """)
 
 GITIGNORE = """\
