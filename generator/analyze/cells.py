@@ -1,18 +1,26 @@
 """Respondents grouped once by all segment columns together, so every breakdown is a sum.
 
 A wave of 100,000 responses is read once per column: each response falls in a *cell* (its
-values in every segment column at once), each column is tallied per cell, and a breakdown by
-one column or a pair of columns adds up cells instead of reading the responses again.
+values in every segment column at once), each column's answers are counted per cell, and a
+breakdown by one column or a pair of columns adds up cells instead of reading the responses
+again.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from functools import cached_property
 from itertools import repeat
 from operator import add, mul
 
+from generator.analyze.codes import CodedColumn, Run, count_runs, picker, rows_by_code, runs_of
+
 GroupKey = tuple[str, ...]
+
+LONG_RUNS = 10
+"""Counting each code in each cell's run of rows (a C call per cell and code) beats one pass
+that counts every answer from Python once there are more responses than this per (cell, code)."""
 
 
 def clean_segment_value(value: object) -> str | None:
@@ -54,8 +62,11 @@ class SegmentCells:
             self._radix.append((sid, len(values)))
         dense = {value: i for i, value in enumerate(dict.fromkeys(combined))}
         self.cell_of: list[int] = list(map(dense.__getitem__, combined))
-        self.sizes: Counter[int] = Counter(self.cell_of)
+        counted = Counter(self.cell_of)
+        self.sizes: list[int] = [counted[cell] for cell in range(len(dense))]
+        """Respondents per cell."""
         self._codes: list[dict[str, int]] = [self._decode(value) for value in dense]
+        self._scaled: dict[int, list[int]] = {}
 
     def _decode(self, combined: int) -> dict[str, int]:
         codes = {}
@@ -71,38 +82,25 @@ class SegmentCells:
             found.append(None if any(v is None for v in key) else key)  # type: ignore[arg-type]
         return found
 
-    def tally(
-        self, column: Sequence[float | None], excluded: Iterable[float] = ()
-    ) -> dict[int, dict[float, int]]:
-        """Count a column's answers per cell (blanks and 'not applicable' codes left out)."""
-        book: dict[float | None, int] = {None: 0}
-        points: list[float] = [0.0]
-        skip = set(excluded)
-        for value in set(column):
-            if value is not None and value not in book:
-                book[value] = 0 if value in skip else len(points)
-                if value not in skip:
-                    points.append(value)  # type: ignore[arg-type]
-        radix = len(points)
-        keys = map(add, map(mul, self.cell_of, repeat(radix)), map(book.__getitem__, column))
-        tallies: dict[int, dict[float, int]] = {}
-        for key, count in Counter(keys).items():
-            cell, point = divmod(key, radix)
-            if point:
-                tallies.setdefault(cell, {})[points[point]] = count
-        return tallies
+    @cached_property
+    def _runs(self) -> tuple[Callable[[Sequence[int]], Sequence[int]], list[Run]]:
+        """Rows sorted by cell, so each cell is one run: the reordering and the runs."""
+        order, runs = runs_of(rows_by_code(self.cell_of, len(self.sizes)))
+        return picker(order), runs
 
-
-def merge_by_group(
-    per_cell: Mapping[int, Mapping[float, int]], group_of_cell: Sequence[GroupKey | None]
-) -> dict[GroupKey, dict[float, int]]:
-    """Add up cell tallies into group tallies."""
-    merged: dict[GroupKey, dict[float, int]] = {}
-    for cell, tally in per_cell.items():
-        key = group_of_cell[cell]
-        if key is None:
-            continue
-        target = merged.setdefault(key, {})
-        for value, count in tally.items():
-            target[value] = target.get(value, 0) + count
-    return merged
+    def tally(self, column: CodedColumn) -> list[list[int]]:
+        """Count a coded column's answers per cell: per code (index k − 1), a count per cell."""
+        width = column.width
+        if isinstance(column.codes, bytes) and self.responses > LONG_RUNS * len(self.sizes) * width:
+            in_cell_order, runs = self._runs
+            return count_runs(bytes(in_cell_order(column.codes)), runs, width)
+        # Short runs: one pass that counts (cell, code) pairs coded as one integer each.
+        radix = width + 1
+        if radix not in self._scaled:
+            self._scaled[radix] = list(map(mul, self.cell_of, repeat(radix)))
+        counts = [[0] * len(self.sizes) for _ in range(width)]
+        for key, n in Counter(map(add, self._scaled[radix], column.codes)).items():
+            cell, code = divmod(key, radix)
+            if code:
+                counts[code - 1][cell] = n
+        return counts

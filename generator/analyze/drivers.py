@@ -13,9 +13,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from generator.analyze.codes import CodedColumn, code_column
 from generator.analyze.metrics import DEFAULT_LEVEL, ItemResult, item_from_tally
 from generator.analyze.plain import Plain
-from generator.analyze.stats import Correlation, median, pair_tally, pearson, tally_scores
+from generator.analyze.stats import Correlation, PairCounter, median, pearson, tally_scores
+from generator.analyze.survey import ITEM_PREFIX
 from generator.schema.engagement import Scale
 
 MIN_PAIRS = 30
@@ -91,12 +93,16 @@ def key_drivers(
     performance: Performance = "mean",
     nps_scale: Scale | None = None,
     item_results: Mapping[str, object] | None = None,
+    coded: Mapping[str, CodedColumn] | None = None,
 ) -> DriverAnalysis | None:
     """Rank the items against overall satisfaction (or NPS when overall was not asked).
 
-    ``item_results`` may hold the items' computed statistics (``ItemResult``), saving a pass.
-    Returns None when neither target was asked or no item was rated.
+    ``item_results`` may hold the items' computed statistics (``ItemResult``) and ``coded``
+    the columns already coded with their scale's 'not applicable' codes as blanks (keys
+    ``overall``, ``nps`` and ``items.<id>``, as ``survey_specs`` names them); each saves
+    a pass over the responses. Returns None when neither target was asked or no item was rated.
     """
+    coded = coded or {}
     if any(v is not None for v in overall):
         target_name, target = "overall", overall
         excluded = target_scale.not_applicable if target_scale else []
@@ -105,16 +111,17 @@ def key_drivers(
         excluded = nps_scale.not_applicable if nps_scale else []
     else:
         return None
-    target = _without(target, excluded)
+    pairs = PairCounter(coded.get(target_name) or code_column(target, excluded))
 
     found: list[tuple[str, Correlation, ItemResult]] = []
     for item_id, column in items.items():
         if any(v is not None for v in column):
-            clean = _without(column, item_scale.not_applicable)
+            not_applicable = item_scale.not_applicable
+            codes = coded.get(ITEM_PREFIX + item_id) or code_column(column, not_applicable)
             known = (item_results or {}).get(item_id)
             if not isinstance(known, ItemResult):
-                known = item_from_tally(tally_scores(clean), item_scale, level)
-            found.append((item_id, pearson(pair_tally(clean, target), level), known))
+                known = item_from_tally(tally_scores(column, not_applicable), item_scale, level)
+            found.append((item_id, pearson(pairs.tally(codes), level), known))
     if not found:
         return None
 
@@ -157,11 +164,3 @@ def key_drivers(
         method=_method(target_name, performance),
         limits=LIMITS,
     )
-
-
-def _without(column: Sequence[float | None], codes: Sequence[float]) -> Sequence[float | None]:
-    """Blank out 'not applicable' codes, so they are neither scores nor pairs."""
-    if not codes:
-        return column
-    skip = set(codes)
-    return [None if value in skip else value for value in column]

@@ -12,6 +12,7 @@ import logging
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from generator.analyze.distributions import critical_z
 from generator.analyze.plain import Plain, clip
@@ -155,12 +156,20 @@ def mean_from_tally(tally: Tally, level: float = DEFAULT_LEVEL) -> MeanResult:
 def distribution(tally: Tally, scale: Scale) -> tuple[PointCount, ...]:
     """Count per scale point, every scored point listed (with 0 when nobody chose it)."""
     n = sum(tally.values())
-    scored = [p for p in range(scale.min, scale.max + 1) if p not in scale.not_applicable]
-    points = {_as_number(p) for p in (*scored, *tally)}
-    return tuple(
-        PointCount(point, tally.get(point, 0), tally.get(point, 0) / n if n else None)
-        for point in sorted(points)
-    )
+    points = _scored_points(scale.min, scale.max, tuple(scale.not_applicable))
+    if not points.issuperset(tally):  # an answer off the scale is listed too
+        points = points | {_as_number(p) for p in tally}
+    counts = []
+    for point in sorted(points):
+        count = tally.get(point, 0)
+        counts.append(PointCount(point, count, count / n if n else None))
+    return tuple(counts)
+
+
+@lru_cache(maxsize=64)
+def _scored_points(low: int, high: int, not_applicable: tuple[int, ...]) -> frozenset[float]:
+    """The points of a scale that are scores (cached: every group's distribution lists them)."""
+    return frozenset(p for p in range(low, high + 1) if p not in not_applicable)
 
 
 def _as_number(point: float) -> float:

@@ -20,7 +20,8 @@ from dataclasses import dataclass
 from itertools import combinations
 from typing import Any, TypeVar
 
-from generator.analyze.cells import GroupKey, SegmentCells, clean_segment_value, merge_by_group
+from generator.analyze.cells import GroupKey, SegmentCells, clean_segment_value
+from generator.analyze.codes import CodedColumn, code_column, picker
 from generator.analyze.plain import SUPPRESSED, Plain, natural_key
 
 Key = TypeVar("Key", bound=Hashable)
@@ -37,6 +38,8 @@ class MetricSpec:
     column: Sequence[float | None]
     excluded: frozenset[float]
     summarise: Callable[[Mapping[float, int]], Any]
+    expected: tuple[float, ...] = ()
+    """The answers the column should hold (its scale's points); any other is still counted."""
 
 
 @dataclass(frozen=True)
@@ -123,29 +126,60 @@ def group_sizes(cells: SegmentCells, group_of_cell: Sequence[GroupKey | None]) -
     return sizes
 
 
+@dataclass(frozen=True)
+class CellCounts:
+    """One metric's answers counted per cell, ready to be added up into any group's tally."""
+
+    column: CodedColumn
+    by_code: list[list[int]]
+    """Per answer code (index k − 1), the count in each cell."""
+
+    def counts(self, pick: Callable[[Sequence[int]], Sequence[int]]) -> list[int]:
+        """The counts per answer code in the cells that ``pick`` takes (see ``codes.picker``)."""
+        return [sum(pick(cells)) for cells in self.by_code]
+
+    def total(self) -> dict[float, int]:
+        """The tally of all responses."""
+        return self.column.tally([sum(cells) for cells in self.by_code])
+
+
+def cells_of_groups(group_of_cell: Sequence[GroupKey | None]) -> dict[GroupKey, list[int]]:
+    """The cells that make up each group of a breakdown."""
+    members: dict[GroupKey, list[int]] = {}
+    for cell, key in enumerate(group_of_cell):
+        if key is not None:
+            members.setdefault(key, []).append(cell)
+    return members
+
+
 def _breakdown(
     cells: SegmentCells,
     plan: tuple[str, ...],
-    per_cell: Mapping[str, Mapping[int, Mapping[float, int]]],
+    per_cell: Mapping[str, CellCounts],
     specs: Sequence[MetricSpec],
     assemble: Callable[[int, dict[str, Any]], Any],
     threshold: int,
 ) -> Breakdown:
     group_of_cell = cells.groups(plan)
+    members = cells_of_groups(group_of_cell)
     sizes = group_sizes(cells, group_of_cell)
-    groups = sorted(sizes, key=group_order)
+    groups = sorted(members, key=group_order)
     slices = published_slices(groups)
     hidden_groups = protect(sizes, small_groups(sizes, threshold), threshold, slices)
 
+    pickers = {key: picker(members[key]) for key in groups}
     results: dict[GroupKey, dict[str, Any]] = {key: {} for key in groups}
     for spec in specs:
-        tallies = merge_by_group(per_cell[spec.name], group_of_cell)
-        n = {key: sum(tallies.get(key, {}).values()) for key in groups}
+        counted = per_cell[spec.name]
+        counts = {key: counted.counts(pickers[key]) for key in groups}
+        n = {key: sum(counts[key]) for key in groups}
         primary = set(hidden_groups) | small_groups(n, threshold)
         hidden = protect(n, primary, threshold, slices)
         for key in groups:
-            tally = tallies.get(key, {})
-            results[key][spec.name] = SUPPRESSED if key in hidden else spec.summarise(tally)
+            if key in hidden:
+                results[key][spec.name] = SUPPRESSED
+            else:
+                results[key][spec.name] = spec.summarise(counted.column.tally(counts[key]))
 
     return Breakdown(
         segments=plan,
@@ -163,26 +197,24 @@ def active_segments(segments: Mapping[str, Sequence[str | None]]) -> list[str]:
     return [sid for sid, column in segments.items() if any(map(clean_segment_value, column))]
 
 
+def code_specs(specs: Sequence[MetricSpec]) -> dict[str, CodedColumn]:
+    """Each metric's column coded once (see ``codes``), blanks and 'not applicable' as 0."""
+    return {spec.name: code_column(spec.column, spec.excluded, spec.expected) for spec in specs}
+
+
 def tally_cells(
-    cells: SegmentCells, specs: Sequence[MetricSpec]
-) -> dict[str, dict[int, dict[float, int]]]:
+    cells: SegmentCells, specs: Sequence[MetricSpec], coded: Mapping[str, CodedColumn]
+) -> dict[str, CellCounts]:
     """Each metric's answers counted per cell: the one pass over the responses."""
-    return {spec.name: cells.tally(spec.column, spec.excluded) for spec in specs}
-
-
-def total(per_cell: Mapping[int, Mapping[float, int]]) -> dict[float, int]:
-    """Add up a metric's cell tallies into the tally of all responses."""
-    summed: dict[float, int] = {}
-    for tally in per_cell.values():
-        for value, count in tally.items():
-            summed[value] = summed.get(value, 0) + count
-    return summed
+    return {
+        spec.name: CellCounts(coded[spec.name], cells.tally(coded[spec.name])) for spec in specs
+    }
 
 
 def breakdowns_from_cells(
     cells: SegmentCells,
     ids: Sequence[str],
-    per_cell: Mapping[str, Mapping[int, Mapping[float, int]]],
+    per_cell: Mapping[str, CellCounts],
     specs: Sequence[MetricSpec],
     assemble: Callable[[int, dict[str, Any]], Any],
     threshold: int = DEFAULT_ANONYMITY_THRESHOLD,
@@ -211,7 +243,7 @@ def breakdowns(
     if not ids:
         return ()
     cells = SegmentCells({sid: segments[sid] for sid in ids}, len(segments[ids[0]]))
-    per_cell = tally_cells(cells, specs)
+    per_cell = tally_cells(cells, specs, code_specs(specs))
     return breakdowns_from_cells(cells, ids, per_cell, specs, assemble, threshold, crossed)
 
 

@@ -10,9 +10,15 @@ import math
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from itertools import repeat
-from operator import add, mul
 
+from generator.analyze.codes import (
+    CodedColumn,
+    code_column,
+    count_runs,
+    picker,
+    rows_by_code,
+    runs_of,
+)
 from generator.analyze.distributions import (
     critical_t,
     critical_z,
@@ -137,29 +143,37 @@ def pair_tally(
     xs: Sequence[float | None], ys: Sequence[float | None]
 ) -> dict[tuple[float, float], int]:
     """Count the pairwise-complete (x, y) answers."""
-    if len(xs) != len(ys):
-        raise ValueError(f"columns of {len(xs)} and {len(ys)} answers cannot be paired")
-    # Coded as one integer per pair: counting integers is much faster than counting tuples.
-    x_points, x_codes = _codes(xs)
-    y_points, y_codes = _codes(ys)
-    radix = len(y_points)
-    pairs = map(add, map(mul, x_codes, repeat(radix)), y_codes)
-    counts: dict[tuple[float, float], int] = {}
-    for key, count in Counter(pairs).items():
-        x, y = divmod(key, radix)
-        if x and y:
-            counts[(x_points[x], y_points[y])] = count
-    return counts
+    return PairCounter(code_column(ys)).tally(code_column(xs))
 
 
-def _codes(column: Sequence[float | None]) -> tuple[list[float], list[int]]:
-    points: list[float] = [0.0]  # code 0 is a blank
-    book: dict[float | None, int] = {None: 0}
-    for value in set(column):
-        if value is not None:
-            book[value] = len(points)
-            points.append(value)
-    return points, list(map(book.__getitem__, column))
+class PairCounter:
+    """Counts the (x, y) answer pairs of many columns x against one column y.
+
+    The rows that answered y are sorted by their answer once, so that for each x the pairs
+    with one y are a run of rows whose x codes are counted in C (see ``codes``).
+    """
+
+    def __init__(self, y: CodedColumn):
+        self.y = y
+        answered = rows_by_code(y.codes, y.width + 1)[1:]  # code 0: no answer, no pair
+        order, self._runs = runs_of(answered)
+        self._in_order = picker(order)
+
+    def tally(self, x: CodedColumn) -> dict[tuple[float, float], int]:
+        if len(x.codes) != len(self.y.codes):
+            raise ValueError(
+                f"columns of {len(x.codes)} and {len(self.y.codes)} answers cannot be paired"
+            )
+        ordered = self._in_order(x.codes)
+        if isinstance(x.codes, bytes):
+            ordered = bytes(ordered)
+        counts = count_runs(ordered, self._runs, x.width)
+        return {
+            (x_point, y_point): n
+            for x_point, row in zip(x.points, counts, strict=True)
+            for y_point, n in zip(self.y.points, row, strict=True)
+            if n
+        }
 
 
 def pearson(pairs: Mapping[tuple[float, float], int], level: float) -> Correlation:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
 from generator.analyze.cells import SegmentCells
+from generator.analyze.codes import CodedColumn
 from generator.analyze.metrics import (
     CesResult,
     CsatResult,
@@ -25,8 +26,8 @@ from generator.analyze.segments import (
     MetricSpec,
     active_segments,
     breakdowns_from_cells,
+    code_specs,
     tally_cells,
-    total,
 )
 from generator.analyze.stats import tally_scores
 from generator.analyze.sus import SusResult, sus_from_tally
@@ -65,7 +66,9 @@ def survey_specs(responses: Responses, scales: Scales, level: float) -> list[Met
 
     def add(name: str, column: Sequence[float | None], scale: Scale, summarise: Any) -> None:
         if asked(column):
-            specs.append(MetricSpec(name, column, frozenset(scale.not_applicable), summarise))
+            points = tuple(float(p) for p in range(scale.min, scale.max + 1))
+            excluded = frozenset(scale.not_applicable)
+            specs.append(MetricSpec(name, column, excluded, summarise, points))
 
     if asked(responses.nps):
         check_nps_scale(scales.nps)
@@ -111,14 +114,23 @@ def survey_metrics(responses: Responses, scales: Scales, level: float) -> Survey
 
 
 def analyze_survey(
-    responses: Responses, scales: Scales, level: float, threshold: int, crossed: bool = True
+    responses: Responses,
+    scales: Scales,
+    level: float,
+    threshold: int,
+    crossed: bool = True,
+    coded: Mapping[str, CodedColumn] | None = None,
 ) -> tuple[SurveyMetrics, tuple[Breakdown, ...]]:
-    """Every metric of a wave and its segment breakdowns, reading each column once."""
+    """Every metric of a wave and its segment breakdowns, reading each column once.
+
+    ``coded`` may hold the metrics' columns already coded (``code_specs``), saving a pass.
+    """
     specs = survey_specs(responses, scales, level)
+    coded = code_specs(specs) if coded is None else coded
     ids = active_segments(responses.segments)
     cells = SegmentCells({sid: responses.segments[sid] for sid in ids}, len(responses))
-    per_cell = tally_cells(cells, specs)
-    results = {spec.name: spec.summarise(total(per_cell[spec.name])) for spec in specs}
+    per_cell = tally_cells(cells, specs, coded)
+    results = {spec.name: spec.summarise(per_cell[spec.name].total()) for spec in specs}
     metrics = assemble_survey(len(responses), results)
     if not ids:
         return metrics, ()

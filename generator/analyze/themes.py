@@ -19,7 +19,8 @@ import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from itertools import combinations
+from itertools import chain, combinations
+from typing import NamedTuple
 
 from generator.analyze.cells import SegmentCells, clean_segment_value
 from generator.analyze.plain import SUPPRESSED, Plain, Suppressed
@@ -117,11 +118,13 @@ class ThemeCoder:
         return tuple(theme_id for theme_id, pattern in self._patterns if pattern.search(text))
 
 
-@dataclass(frozen=True)
-class _Comment:
-    index: int
+class _Comment(NamedTuple):
+    row: int
+    """The comment's response, by position in the wave."""
     text: str
     themes: tuple[str, ...]
+    folded: str
+    """The text casefolded: identical texts are quoted once."""
 
 
 def nps_group(score: float | None) -> str | None:
@@ -134,13 +137,12 @@ def nps_group(score: float | None) -> str | None:
 
 def choose_quotes(comments: Sequence[_Comment], limit: int = QUOTES_PER_THEME) -> list[_Comment]:
     """Pick the comments closest to the target length, earlier first on a tie, no repeats."""
-    first_of: dict[str, _Comment] = {}
-    for comment in comments:
-        first_of.setdefault(comment.text.casefold(), comment)
+    # The earliest comment of each text: going backwards, an earlier one overwrites a later one.
+    first_of = {comment.folded: comment for comment in reversed(comments)}
     return heapq.nsmallest(
         limit,
         first_of.values(),
-        key=lambda c: (abs(len(c.text) - QUOTE_TARGET_LENGTH), c.index),
+        key=lambda c: (abs(len(c.text) - QUOTE_TARGET_LENGTH), c.row),
     )
 
 
@@ -151,20 +153,26 @@ def summarise(
     names: Sequence[str],
     languages: Sequence[str | None],
 ) -> ThemeSummary:
-    counts = Counter(theme for c in comments for theme in c.themes)
+    theme_sets = [comment.themes for comment in comments]
+    counts = Counter(chain.from_iterable(theme_sets))
+    members: dict[str, list[_Comment]] = {theme_id: [] for theme_id in counts}
+    if quote:
+        for comment in comments:
+            for theme_id in comment.themes:
+                members[theme_id].append(comment)
     rows = []
     for theme in themes:
         quotes: tuple[str, ...] = ()
         if quote:
-            members = [c for c in comments if theme.id in c.themes]
             quotes = tuple(
-                redact(c.text, names, languages[c.index]) for c in choose_quotes(members)
+                redact(c.text, names, languages[c.row])
+                for c in choose_quotes(members.get(theme.id, []))
             )
         count = counts.get(theme.id, 0)
         share = count / len(comments) if comments else None
         rows.append(ThemeCount(theme.id, theme.label, count, share, quotes))
-    coded = sum(1 for c in comments if c.themes)
-    return ThemeSummary(len(comments), coded, tuple(rows))
+    uncoded = theme_sets.count(())
+    return ThemeSummary(len(comments), len(comments) - uncoded, tuple(rows))
 
 
 def analyze_themes(
@@ -183,10 +191,17 @@ def analyze_themes(
     coder = ThemeCoder(themes)
     langs = list(languages) + [None] * (len(comments) - len(languages))
     coded: list[_Comment] = []
+    # Short answers repeat ("Nothing to add", "-"): each distinct text is coded once.
+    known: dict[str, tuple[str, tuple[str, ...], str]] = {}
     for index, raw in enumerate(comments):
-        text = normalize_comment(raw) if raw else ""
+        if not raw:
+            continue
+        if raw not in known:
+            text = normalize_comment(raw)
+            known[raw] = (text, coder.code_normalized(text), text.casefold())
+        text, found, folded = known[raw]
         if text:
-            coded.append(_Comment(index, text, coder.code_normalized(text)))
+            coded.append(_Comment(index, text, found, folded))
 
     def summary(members: Sequence[_Comment], quote: bool) -> ThemeSummary:
         return summarise(members, themes, quote, staff_names, langs)
@@ -195,7 +210,7 @@ def analyze_themes(
 
     by_group: dict[str, list[_Comment]] = {group: [] for group in NPS_GROUPS}
     for comment in coded:
-        group = nps_group(nps_scores[comment.index]) if comment.index < len(nps_scores) else None
+        group = nps_group(nps_scores[comment.row]) if comment.row < len(nps_scores) else None
         if group is not None:
             by_group[group].append(comment)
     sizes = {group: len(members) for group, members in by_group.items()}
@@ -213,6 +228,7 @@ def analyze_themes(
     cells = SegmentCells({sid: segments[sid] for sid in ids}, len(comments)) if ids else None
     plans = [(sid,) for sid in ids] + (list(combinations(ids, 2)) if crossed else [])
     threshold = max(comment_threshold, anonymity_threshold)
+    cell_of = [cells.cell_of[comment.row] for comment in coded] if cells else []
     for plan in plans:
         assert cells is not None
         group_of_cell = cells.groups(plan)
@@ -222,8 +238,7 @@ def analyze_themes(
             respondents, small_groups(respondents, threshold), threshold, published_slices(groups)
         )
         members_of: dict[tuple[str, ...], list[_Comment]] = {key: [] for key in groups}
-        for comment in coded:
-            key = group_of_cell[cells.cell_of[comment.index]]
+        for key, comment in zip(map(group_of_cell.__getitem__, cell_of), coded, strict=True):
             if key is not None:
                 members_of[key].append(comment)
         breakdowns.append(

@@ -96,6 +96,16 @@ def test_quotes_are_chosen_by_length_then_position_without_repeats():
     assert analyze_themes(comments, [DELIVERY]).overall.themes[0].quotes == quotes
 
 
+def test_repeated_answers_each_count_and_are_quoted_once_as_first_written():
+    comments = ["Delivery was LATE", None, "delivery was late", "Delivery was LATE", "ok"] * 4
+
+    summary = analyze_themes(comments, [DELIVERY]).overall
+
+    assert (summary.comments, summary.coded) == (16, 12)
+    assert summary.themes[0].count == 12
+    assert summary.themes[0].quotes == ("Delivery was LATE",)
+
+
 def test_no_quotes_from_a_survey_below_the_comment_threshold():
     result = analyze_themes(["delivery slow"] * 3, [DELIVERY], comment_threshold=10)
     assert result.overall.themes[0].count == 3 and result.overall.themes[0].quotes == ()
