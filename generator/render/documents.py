@@ -28,13 +28,13 @@ class DocumentKind:
 
 
 def _report(context: dict[str, Any]) -> dict[str, Any]:
-    from generator.render.report_view import report_context
+    from generator.render.report import report_context
 
     return report_context(context)
 
 
 def _deck(context: dict[str, Any]) -> dict[str, Any]:
-    from generator.render.deck_view import deck_context
+    from generator.render.deck import deck_context
 
     return deck_context(context)
 

@@ -7,8 +7,8 @@ import pytest
 from report_helpers import DEMO_CLIENTS
 from workspace_helpers import REPO
 
-from generator.render.report_tables import balanced_chunks, choose_quotes, shorten
-from generator.render.report_view import report_context, tone
+from generator.render.report import report_context, tone
+from generator.render.report.tables import balanced_chunks, choose_quotes, shorten
 
 
 @pytest.fixture(scope="module")

@@ -156,9 +156,7 @@ def test_unreadable_file_raises_located_problems(tmp_path):
         ("baltic-home", "Pirceju aptauja 2026 Q2 (Atbildes).xlsx"),
     ],
 )
-def test_ukrainian_and_latvian_answer_labels_are_read_as_the_consultant_mapped_them(
-    client, export
-):
+def test_ukrainian_and_latvian_answer_labels_are_read_as_the_consultant_mapped_them(client, export):
     from workspace_helpers import REPO
 
     folder = REPO / "engagements" / client

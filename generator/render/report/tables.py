@@ -1,7 +1,8 @@
 """The report's survey tables: segments, comments, qualitative research and the appendix.
 
-Part of the report's view (``report_view``): plain values in, rows and cells out. A group the
-analysis suppressed stays in the table as a hidden cell, never with a number or a size.
+Part of the report's view (``generator.render.report``): plain values in, rows and cells out. A
+group the analysis suppressed stays in the table as a hidden cell, never with a number or a
+size.
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@
 Every number the report prints is chosen here, put in its display unit and paired with its
 interval, test and target; the templates only format and lay it out. A section without data
 is left out of ``report.sections``, so it is never printed empty. The survey sections
-(segments, comments, research, appendix) are prepared in ``report_tables``.
+(segments, comments, research, appendix) are prepared in ``tables``.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from generator.render.charts import Bar, MoodPoint, QuadrantPoint, SeriesPoint, StackedRow
-from generator.render.report_tables import (
+from generator.render.report.tables import (
     appendix,
     crossed_segments,
     qualitative,

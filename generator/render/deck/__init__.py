@@ -1,0 +1,81 @@
+"""The deck's slides, laid out before rendering: what goes on which slide.
+
+``deck_context`` turns the document context into a list of slides, in presentation order. A
+slide without data is left out; content that would not fit a slide continues on the next one,
+titled "<headline> (2/3)". Fitting is decided before rendering by estimating heights (lines ×
+line height, the line count from ``charts.svg.text_width``), always on the safe side, with the
+boxes and sizes of templates/css/deck.css (see ``layout``). The templates only print
+what is planned here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from generator.render.deck import account, findings, recommendations, results
+from generator.render.deck.layout import BODY_WIDTH, FOOT, TITLE, Slide, slide_run
+from generator.render.deck.words import Words
+
+FOOTER_TEXT_WIDTH = 700.0
+
+
+def deck_context(context: dict[str, Any]) -> dict[str, Any]:
+    """Return the document context with the deck's slides planned (``slides``)."""
+    words = Words(context["language"])
+    slides = plan_slides(context, words)
+    footer = FOOT.clamp(
+        f"{context['running_client']} · {context['confidentiality']}", FOOTER_TEXT_WIDTH, 1
+    )
+    return {**context, "slides": slides, "slide_count": len(slides), "footer_text": footer}
+
+
+def plan_slides(context: Mapping[str, Any], words: Words) -> list[Slide]:
+    """Return every slide, numbered, the agenda pointing at each section's first slide."""
+    used_quotes: set[str] = set()  # a quote is shown once in the deck
+    body = [
+        *results.headline_numbers(context, words),
+        *results.changes(context, words),
+        *results.themes(context, words, used_quotes),
+        *findings.findings(context, words, used_quotes),
+        *recommendations.priorities(context, words),
+        *recommendations.audiences(context, words),
+        *recommendations.roadmap(context, words),
+        *recommendations.success(context, words),
+        *recommendations.earlier(context, words),
+        *account.relationship(context, words),
+        *account.next_steps(context, words),
+    ]
+    agenda = _agenda(context, words, body)
+    slides = [_title(context), *([agenda] if agenda else []), *body]
+    for number, slide in enumerate(slides, start=1):
+        slide.number = number
+    if agenda:
+        first: dict[str, Slide] = {}
+        for slide in body:
+            first.setdefault(slide.section, slide)
+        agenda.data["entries"] = [
+            {"title": section, "number": slide.number} for section, slide in first.items()
+        ]
+    return slides
+
+
+def _title(context: Mapping[str, Any]) -> Slide:
+    consultant = context["consultant"]
+    by = ", ".join(p for p in (consultant.get("name"), consultant.get("company")) if p)
+    title = TITLE.clamp(context["engagement"]["title"], BODY_WIDTH - 40, 3)
+    data = {
+        "title": title,
+        "client": context["client"]["name"],
+        "wave": context["wave"]["name"],
+        "by": by,
+    }
+    return Slide("title", "", "", title, data=data)
+
+
+def _agenda(context: Mapping[str, Any], words: Words, body: Sequence[Slide]) -> Slide | None:
+    """An agenda slide when the deck has three sections or more."""
+    if len({s.section for s in body}) < 3:
+        return None
+    kicker = context["client"]["short_name"]
+    return slide_run("agenda", "", words._("Agenda"), [{"entries": []}], kicker)[0]

@@ -1,0 +1,367 @@
+"""The evidence under a finding's headline, chosen from its ``kind:id`` references.
+
+The first reference that can be drawn becomes the slide's chart (item bars with the finding's
+items highlighted, a segment's groups, a metric over the waves, a usability test's tasks);
+every reference that carries a number becomes a one-line fact with its change and whether
+that change is significant; themes and focus groups give the quotes.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from generator.render.charts import Bar, ChartStyle, SeriesPoint, bar_chart
+from generator.render.deck.words import Words
+
+MAX_BARS = 7
+SERIES_HEIGHT = 200.0
+
+
+@dataclass
+class Evidence:
+    chart: dict[str, Any] | None = None
+    facts: list[dict[str, Any]] = field(default_factory=list)
+    quotes: list[str] = field(default_factory=list)
+
+
+def finding_evidence(
+    finding: Mapping[str, Any], context: Mapping[str, Any], words: Words
+) -> Evidence:
+    """Return the chart, facts and quotes that support ``finding``."""
+    evidence = Evidence()
+    refs = [tuple(ref.partition(":")[::2]) for ref in finding.get("evidence") or []]
+    for kind, ident in refs:
+        if evidence.chart is None:
+            evidence.chart = _chart(kind, ident, refs, context, words)
+        fact = _fact(kind, ident, context, words)
+        if fact is not None:
+            evidence.facts.append(fact)
+        evidence.quotes.extend(q for q in _quotes(kind, ident, context) if q not in evidence.quotes)
+    return evidence
+
+
+# ----- charts -----
+
+
+def _chart(kind: str, ident: str, refs: Sequence[tuple[str, str]], context, words: Words):
+    """Draw the first reference that can be drawn; an item with a segment is drawn by group."""
+    items = [i for k, i in refs if k == "item"]
+    segment = next((i for k, i in refs if k == "segment"), None)
+    if kind in ("item", "segment") and items and segment:
+        return segment_bars(segment, items[0], context, words) or item_bars(items, context, words)
+    if kind == "item":
+        return item_bars(items, context, words)
+    if kind == "segment":
+        return segment_bars(ident, None, context, words)
+    if kind == "metric" and ident in ("nps", "csat", "ces"):
+        return metric_series(ident, context, words)
+    if kind == "usability":
+        return task_bars(ident, context, words)
+    return None
+
+
+def item_bars(highlight: Sequence[str], context, words: Words) -> dict[str, Any] | None:
+    """All items of the current wave, best first, the finding's own in the accent colour."""
+    results = context["wave"]["metrics"].get("items") or {}
+    shown = [(i, r) for i, r in results.items() if r and not r.get("suppressed")]
+    if not shown:
+        return None
+    shown.sort(key=lambda pair: -pair[1]["value"])
+    if len(shown) > MAX_BARS:  # keep the highlighted items, then the best of the rest
+        own = [i for i, _ in shown if i in highlight]
+        rest = [i for i, _ in shown if i not in highlight][: max(0, MAX_BARS - len(own))]
+        shown = [(i, r) for i, r in shown if i in own or i in rest]
+    labels = context["labels"]["items"]
+    bars = [
+        Bar(labels.get(i, i), r["value"], r.get("low"), r.get("high"), highlight=i in highlight)
+        for i, r in shown
+    ]
+    points = [d["point"] for d in shown[0][1].get("distribution") or []]
+    scale = (min(points), max(points)) if points else (1, 5)
+    return {
+        "kind": "bars",
+        "bars": bars,
+        "scale": scale,
+        "target": None,
+        "decimals": 1,
+        "title": words._("Scores by item"),
+        "caption": words._(
+            "Mean score on a %(low)s–%(high)s scale, with its confidence interval",
+            low=words.fmt.integer(scale[0]),
+            high=words.fmt.integer(scale[1]),
+        ),
+    }
+
+
+def segment_bars(segment: str, item: str | None, context, words: Words) -> dict[str, Any] | None:
+    """The groups of one segment on an item (else NPS, CSAT, overall); hidden groups counted."""
+    entry = next(
+        (s for s in context["wave"].get("segments") or [] if list(s["segments"]) == [segment]),
+        None,
+    )
+    if entry is None:
+        return None
+    shown = [g for g in entry["groups"] if not g["result"].get("suppressed")]
+    hidden = len(entry["groups"]) - len(shown)  # below the anonymity threshold
+    candidates = [f"item:{item}"] if item else []
+    candidates += ["nps", "csat", "overall"]
+
+    def answered(measure: str) -> list[dict[str, Any]]:
+        # A group the question was not asked of (or too few answered) is simply not drawn.
+        return [g for g in shown if _usable(_measure(g["result"], measure))]
+
+    # A comparison needs two groups at least.
+    measure = next((m for m in candidates if len(answered(m)) >= 2), None)
+    if measure is None:
+        return None
+    shown = answered(measure)
+    shown.sort(key=lambda g: -_measure(g["result"], measure)["n"])
+    shown = sorted(shown[:MAX_BARS], key=lambda g: -_measure(g["result"], measure)["value"])
+    factor = 100.0 if measure == "csat" else 1.0
+    bars = []
+    for group in shown:
+        result = _measure(group["result"], measure)
+        bars.append(
+            Bar(
+                " × ".join(str(v) for v in group["values"]),
+                result["value"] * factor,
+                _scaled(result.get("low"), factor),
+                _scaled(result.get("high"), factor),
+            )
+        )
+    if measure == "nps":
+        scale = _padded_range(bars, -100, 100, step=20)
+    elif measure == "csat":
+        scale = (0.0, 100.0)
+    else:
+        points = [
+            d["point"] for d in _measure(shown[0]["result"], measure).get("distribution") or []
+        ]
+        scale = (min(points), max(points)) if points else (1, 5)
+    if measure.startswith("item:"):
+        name = context["labels"]["items"].get(item, item)
+    else:
+        name = words.metric_name(measure)
+    caption = words._("Each group with its confidence interval")
+    if hidden:
+        caption += " · " + words.n_(
+            "%(num)s group hidden to protect anonymity",
+            "%(num)s groups hidden to protect anonymity",
+            hidden,
+        )
+    return {
+        "kind": "bars",
+        "bars": bars,
+        "scale": scale,
+        "target": (context.get("targets") or {}).get(measure),
+        "decimals": 0 if measure in ("nps", "csat") else 1,
+        "title": f"{name} · {context['labels']['segments'].get(segment, segment)}",
+        "caption": caption,
+    }
+
+
+def _measure(result: Mapping[str, Any], measure: str) -> Any:
+    if measure.startswith("item:"):
+        return (result.get("items") or {}).get(measure[5:])
+    return result.get(measure)
+
+
+def metric_series(metric: str, context, words: Words) -> dict[str, Any] | None:
+    """A metric over the waves, with its interval band and target; None for a single wave."""
+    factor = 100.0 if metric == "csat" else 1.0
+    points = []
+    for wave in context["waves"]:
+        result = wave["metrics"].get(metric)
+        if _usable(result):
+            points.append(
+                SeriesPoint(
+                    wave["name"],
+                    result["value"] * factor,
+                    _scaled(result.get("low"), factor),
+                    _scaled(result.get("high"), factor),
+                )
+            )
+        else:
+            points.append(SeriesPoint(wave["name"], None))
+    if sum(p.value is not None for p in points) < 2:
+        return None
+    target = (context.get("targets") or {}).get(metric)
+    if metric == "nps":
+        scale = _padded_range(points, -100, 100, step=20, target=target)
+    elif metric == "csat":
+        scale = _padded_range(points, 0, 100, step=20, target=target)
+    else:
+        scale = _padded_range(points, 1, 7, step=1, target=target)
+    return {
+        "kind": "series",
+        "points": points,
+        "scale": scale,
+        "target": target,
+        "decimals": 0 if metric in ("nps", "csat") else 1,
+        "signed": metric == "nps",
+        "title": words.metric_name(metric),
+        "caption": words._(
+            "%(metric)s by wave, with its confidence interval", metric=words.metric_name(metric)
+        ),
+    }
+
+
+def task_bars(test_id: str, context, words: Words) -> dict[str, Any] | None:
+    """Task success of a usability test, in percent, with intervals."""
+    test = next((u for u in context.get("usability") or [] if u["id"] == test_id), None)
+    if test is None or not test.get("tasks"):
+        return None
+    bars = [
+        Bar(
+            t["title"],
+            t["success"]["value"] * 100,
+            _scaled(t["success"].get("low"), 100),
+            _scaled(t["success"].get("high"), 100),
+        )
+        for t in test["tasks"][:MAX_BARS]
+    ]
+    return {
+        "kind": "bars",
+        "bars": bars,
+        "scale": (0.0, 100.0),
+        "target": None,
+        "decimals": 0,
+        "title": test["title"],
+        "caption": words._("Task success, %%, with its confidence interval"),
+    }
+
+
+def measure_chart(chart: Mapping[str, Any], natural_width: float) -> float:
+    """Return the height of ``chart`` drawn ``natural_width`` units wide (colours aside)."""
+    from generator.render.formatting import Formatter
+
+    style = ChartStyle(width=natural_width)
+    fmt = Formatter("en_GB")
+    if chart["kind"] == "bars":
+        svg = bar_chart(
+            chart["bars"],
+            style=style,
+            fmt=fmt,
+            scale=chart["scale"],
+            title="",
+            target=chart.get("target"),
+        )
+        return svg.height
+    if chart["kind"] == "series":
+        return float(chart.get("height", SERIES_HEIGHT))
+    return float(chart["height"])
+
+
+# ----- facts and quotes -----
+
+
+def _fact(kind: str, ident: str, context, words: Words) -> dict[str, Any] | None:
+    wave = context["wave"]
+    changes = (wave.get("change") or {}).get("metrics") or {}
+    if kind == "item":
+        result = (wave["metrics"].get("items") or {}).get(ident)
+        change = ((changes.get("items") or {}).get(ident) or {}).get("mean")
+        label = context["labels"]["items"].get(ident, ident)
+        return _score_fact(label, "item", result, change, words)
+    if kind == "metric" and ident in ("nps", "csat", "ces"):
+        result = wave["metrics"].get(ident)
+        return _score_fact(words.metric_name(ident), ident, result, changes.get(ident), words)
+    if kind == "metric" and ident == "sus" or kind == "usability":
+        tested = [u for u in context.get("usability") or [] if _usable(u.get("sus"))]
+        test = next((u for u in tested if u["id"] == ident), None) if kind == "usability" else None
+        test = test or (max(tested, key=lambda u: str(u["date"])) if tested else None)
+        if test is None:
+            return None
+        sus = test["sus"]
+        text = words._(
+            "SUS %(score)s, grade %(grade)s (n = %(n)s)",
+            score=words.fmt.number(sus["value"], 0),
+            grade=sus["grade"],
+            n=words.fmt.integer(sus["n"]),
+        )
+        return {"label": test["title"], "text": text}
+    if kind == "metric" and ident == "response_rate":
+        rate = wave["response_rate"]
+        text = words.n_("%(num)s response", "%(num)s responses", rate["responses"])
+        if rate.get("value") is not None:
+            text += " · " + words._(
+                "%(rate)s of %(invited)s invited",
+                rate=words.fmt.percent(rate["value"]),
+                invited=words.fmt.integer(rate["invited"]),
+            )
+        return {"label": words.metric_name("response_rate"), "text": text, "secondary": True}
+    if kind == "theme":
+        theme = _theme(context, ident)
+        if theme is None:
+            return None
+        text = words.n_(
+            "%(num)s comment (%(share)s)",
+            "%(num)s comments (%(share)s)",
+            theme["count"],
+            share=words.fmt.percent(theme["share"]),
+        )
+        return {"label": theme["label"], "text": text, "secondary": True}
+    if kind == "focus_group":
+        group = next((g for g in context.get("focus_groups") or [] if g["id"] == ident), None)
+        if group is None:
+            return None
+        text = words.n_("%(num)s participant", "%(num)s participants", group["participants"])
+        return {"label": group["title"], "text": text, "secondary": True}
+    return None
+
+
+def _score_fact(label, metric, result, change, words: Words) -> dict[str, Any] | None:
+    if not _usable(result):
+        return None
+    now = words.value(metric, result["value"])
+    if change and not change.get("suppressed"):
+        before = words.value(metric, change["previous"])
+        text = f"{before} → {now} · {words.verdict(change)}"
+    else:
+        text = now
+    return {"label": label, "text": text}
+
+
+def _quotes(kind: str, ident: str, context) -> list[str]:
+    if kind == "theme":
+        theme = _theme(context, ident)
+        return list(theme["quotes"]) if theme else []
+    if kind == "focus_group":
+        group = next((g for g in context.get("focus_groups") or [] if g["id"] == ident), None)
+        if group is None:
+            return []
+        return [q for t in group.get("themes") or [] for q in t.get("quotes") or []]
+    return []
+
+
+def _theme(context, ident: str) -> dict[str, Any] | None:
+    themes = context["wave"].get("themes") or {}
+    overall = themes.get("overall") or {}
+    return next((t for t in overall.get("themes") or [] if t["theme"] == ident), None)
+
+
+# ----- helpers -----
+
+
+def _usable(result: Any) -> bool:
+    return bool(result) and not result.get("suppressed") and result.get("value") is not None
+
+
+def _scaled(value: float | None, factor: float) -> float | None:
+    return None if value is None else value * factor
+
+
+def _padded_range(points, low_end, high_end, step, target=None) -> tuple[float, float]:
+    """Return a round range around the values, their intervals and the target."""
+    values = [p.value for p in points if p.value is not None]
+    values += [v for p in points for v in (p.low, p.high) if v is not None]
+    if target is not None:
+        values.append(target)
+    low = max(low_end, math.floor(min(values) / step) * step)
+    high = min(high_end, math.ceil(max(values) / step) * step)
+    if high <= low:
+        high = min(high_end, low + step)
+    return (float(low), float(high))

@@ -1,0 +1,103 @@
+"""One slide per key finding: its title is the headline, the evidence sits under it.
+
+With a chart the body has two columns (the chart, 470 pt; the summary, facts and a quote,
+338 pt); without one, the summary and facts take 500 pt and quotes the rest. Facts that do
+not fit continue on a second slide with the quotes left over.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from generator.render.deck.evidence import finding_evidence
+from generator.render.deck.fit import paginate, plain
+from generator.render.deck.layout import (
+    BODY,
+    BODY_HEIGHT,
+    LEAD,
+    Slide,
+    fit_chart,
+    fit_quotes,
+    slide_run,
+    take,
+)
+from generator.render.deck.words import Words
+
+CHART_COLUMN = 470.0
+TEXT_BESIDE_CHART = 338.0
+TEXT_WIDE = 500.0
+QUOTES_WIDE = 308.0
+LEAD_GAP = 14.0
+FACT_GAP = 10.0
+FACT_INDENT = 16.0
+
+
+def findings(context: Mapping[str, Any], words: Words, used_quotes: set[str]) -> list[Slide]:
+    """One slide per finding of the wave (two when its facts do not fit), notes attached."""
+    all_findings = context["findings"]
+    slides: list[Slide] = []
+    section = words._("Key findings")
+    for index, finding in enumerate(all_findings, start=1):
+        kicker = words._(
+            "Key finding %(num)s of %(total)s",
+            num=words.fmt.integer(index),
+            total=words.fmt.integer(len(all_findings)),
+        )
+        pages = _pages(finding, context, words, used_quotes)
+        run = slide_run("finding", section, finding["title"], pages, kicker)
+        if finding.get("notes"):
+            run[0].notes.append({"label": None, "text": finding["notes"]})
+        if finding.get("narrative"):  # the report's longer text, to rehearse from
+            run[0].notes.append({"label": words._("Background"), "text": finding["narrative"]})
+        slides.extend(run)
+    return slides
+
+
+def _pages(finding, context, words: Words, used_quotes: set[str]) -> list[dict[str, Any]]:
+    evidence = finding_evidence(finding, context, words)
+    chart = fit_chart(evidence.chart, CHART_COLUMN, BODY_HEIGHT) if evidence.chart else None
+    column = TEXT_BESIDE_CHART if chart else TEXT_WIDE
+    summary = finding.get("summary") or ""
+    text = plain(summary)
+    clamped = None
+    most = int(BODY_HEIGHT * 0.6 // LEAD.leading)  # the summary leaves room for evidence
+    if summary and LEAD.lines(text, column) > most:
+        clamped = LEAD.clamp(text, column, most)
+    used = LEAD.height(clamped or text, column) + LEAD_GAP if summary else 0.0
+
+    def fact_height(fact: Mapping[str, Any]) -> float:
+        return BODY.height(f"{fact['label']}: {fact['text']}", column - FACT_INDENT) + FACT_GAP
+
+    shown, rest = take(evidence.facts, fact_height, BODY_HEIGHT - used)
+    # Comment counts and response numbers have slides of their own: they are left out
+    # rather than carried to a continuation slide.
+    rest = [fact for fact in rest if not fact.get("secondary")]
+    used += sum(fact_height(f) for f in shown)
+    if chart:
+        quotes = fit_quotes(evidence.quotes, column, BODY_HEIGHT - used, 1, used_quotes)
+    else:
+        quotes = fit_quotes(evidence.quotes, QUOTES_WIDE, BODY_HEIGHT, 2, used_quotes)
+    pages = [
+        {
+            "chart": chart,
+            "summary": summary if not clamped else None,
+            "summary_clamped": clamped,
+            "facts": shown,
+            "quotes": quotes,
+            "wide": chart is None,
+        }
+    ]
+    if rest:
+        for page in paginate(rest, fact_height, BODY_HEIGHT):
+            pages.append(
+                {
+                    "chart": None,
+                    "summary": None,
+                    "summary_clamped": None,
+                    "facts": page,
+                    "quotes": fit_quotes(evidence.quotes, QUOTES_WIDE, BODY_HEIGHT, 2, used_quotes),
+                    "wide": True,
+                }
+            )
+    return pages

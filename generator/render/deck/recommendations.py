@@ -1,0 +1,432 @@
+"""The recommendation slides: priority matrix, one table per team, roadmap, measures, and
+where the earlier waves' recommendations stand.
+
+Each builder returns its slides with the content already split so that every page fits the
+slide's body box (the boxes are those of templates/deck/slides/*.html and deck.css).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from generator.render.context import AUDIENCES
+from generator.render.deck.fit import Type, chunk, paginate, plain
+from generator.render.deck.layout import (
+    BODY,
+    BODY_HEIGHT,
+    BODY_WIDTH,
+    CELL,
+    CELL_BOLD,
+    SMALL,
+    TABLE_HEADER,
+    Slide,
+    row_height,
+    slide_run,
+)
+from generator.render.deck.words import Words
+
+LEVELS = ("low", "medium", "high")
+QUADRANTS = {  # (impact, effort) → the corner's name in the template
+    ("high", "low"): "quick_wins",
+    ("high", "high"): "major_projects",
+    ("low", "low"): "fill_ins",
+    ("low", "high"): "reconsider",
+}
+
+# The priority matrix (deck.css .matrix): a row-label column and three effort columns, with
+# 3 pt between cells; a header row of effort levels. Chips are 26 pt high with 6 pt gaps.
+MATRIX_HEADER = 2 * 16.0 + 10.0
+MATRIX_MIN_ROW = 78.0
+CHIP_HEIGHT = 32.0
+CELL_PAD = 16.0 + 3.0
+CORNER_LABEL = 20.0
+SIDE_MATRIX = (480.0, 70.0)  # width, row-label column
+FULL_MATRIX = (BODY_WIDTH, 90.0)
+SIDE_LEGEND = 328.0
+LEGEND_ID = 44.0
+LEGEND_GAP = 8.0
+
+ROADMAP_COLUMN = 264.0
+ROADMAP_HEADER = 20.0 + 6.0 + 3.0 + 10.0  # the horizon, its rule and the gap under it
+ROADMAP_CARD = 16.0 + 8.0  # padding, then the gap to the next card
+
+SECTION_TITLE = BODY.leading + 6
+
+# A team's slide (deck/slides/audience.html): chip 60 pt, what and why 476 pt, a 32 pt gap,
+# owner, horizon and KPI 280 pt; rows have 10 pt above and below and a rule.
+REC_TITLE = Type(16, 21, bold=True)
+REC_MAIN = 476.0
+REC_META = 280.0
+REC_PADDING = 21.0
+
+# Table columns (pt) of deck/slides/success.html and previous.html.
+KPI_COLUMNS = (64.0, 624.0, 160.0)
+TARGET_COLUMNS = (300.0, 130.0, 130.0, 288.0)
+PREVIOUS_COLUMNS = (64.0, 400.0, 130.0, 134.0, 120.0)
+
+
+# ----- priority matrix -----
+
+
+def priorities(context: Mapping[str, Any], words: Words) -> list[Slide]:
+    """The priority matrix; the headline names the low-effort, higher-impact ones first."""
+    recommendations = context["recommendations"]
+    if not recommendations:
+        return []
+    quick = [
+        r["id"]
+        for r in recommendations
+        if r["effort"] == "low" and r["impact"] in ("medium", "high")
+    ][:3]
+    if quick:
+        headline = words._(
+            "Start with %(ids)s: the most impact for the least effort", ids=", ".join(quick)
+        )
+    else:
+        headline = words.n_(
+            "%(num)s recommendation placed by impact and effort",
+            "%(num)s recommendations placed by impact and effort",
+            len(recommendations),
+        )
+    return slide_run("matrix", words._("Priorities"), headline, matrix_pages(recommendations))
+
+
+def matrix_pages(recommendations: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """Place every recommendation by impact and effort; the id legend may take more pages.
+
+    The matrix and its legend share a slide while the matrix fits 480 pt wide; otherwise the
+    matrix takes the whole body and the legend follows in two columns.
+    """
+    side = _matrix_rows(recommendations, *SIDE_MATRIX)
+    if sum(r["height"] for r in side) + MATRIX_HEADER <= BODY_HEIGHT:
+        _fill(side)
+        for lines in (3, 2, 1):  # whole titles when they fit, shorter ones when they do not
+            legend = _legend(recommendations, SIDE_LEGEND, lines)
+            parts = paginate(legend, lambda e: e["height"], BODY_HEIGHT)
+            if len(parts) == 1:
+                break
+        return [
+            {
+                "layout": "side",
+                "rows": side,
+                "legend": [part],
+                "highlight": [e["id"] for e in part] if len(parts) > 1 else [],
+            }
+            for part in parts
+        ]
+    full = _matrix_rows(recommendations, *FULL_MATRIX)
+    _fill(full)
+    width = (BODY_WIDTH - 40) / 2
+    for lines in (2, 1):  # two-line titles, or one line when that saves a slide
+        legend = _legend(recommendations, width, lines)
+        columns = paginate(legend, lambda e: e["height"], BODY_HEIGHT)
+        if len(columns) <= 2:
+            break
+    pages: list[dict[str, Any]] = [{"layout": "full", "rows": full, "legend": [], "highlight": []}]
+    for pair in chunk(columns, 2):
+        pages.append({"layout": "legend", "rows": [], "legend": pair, "highlight": []})
+    return pages
+
+
+def _matrix_rows(recommendations, width: float, label_column: float) -> list[dict[str, Any]]:
+    inner = (width - label_column) / 3 - CELL_PAD
+    rows = []
+    for impact in reversed(LEVELS):
+        cells = []
+        needed = MATRIX_MIN_ROW
+        for effort in LEVELS:
+            ids = [
+                r["id"] for r in recommendations if (r["impact"], r["effort"]) == (impact, effort)
+            ]
+            quadrant = QUADRANTS.get((impact, effort))
+            height = (
+                CELL_PAD + (CORNER_LABEL if quadrant else 0) + _chip_rows(ids, inner) * CHIP_HEIGHT
+            )
+            needed = max(needed, height)
+            cells.append({"effort": effort, "ids": ids, "quadrant": quadrant})
+        rows.append({"impact": impact, "cells": cells, "height": needed})
+    return rows
+
+
+def _chip_rows(ids: Sequence[str], width: float) -> int:
+    rows, used = 0, width
+    for ident in ids:
+        chip = CELL_BOLD.width(ident) + 16 + 8
+        if used + chip > width:
+            rows, used = rows + 1, 0.0
+        used += chip
+    return rows
+
+
+def _fill(rows: list[dict[str, Any]]) -> None:
+    """Share out what is left of the body height so that the three rows fill it."""
+    spare = BODY_HEIGHT - MATRIX_HEADER - sum(r["height"] for r in rows) - 12
+    for row in rows:
+        row["height"] += max(0.0, spare) / len(rows)
+
+
+def _legend(recommendations, width: float, lines: int) -> list[dict[str, Any]]:
+    room = width - LEGEND_ID
+    entries = []
+    for r in recommendations:
+        title = CELL.clamp(r["title"], room, lines)
+        entries.append(
+            {"id": r["id"], "title": title, "height": CELL.height(title, room) + LEGEND_GAP}
+        )
+    return entries
+
+
+# ----- one table per team -----
+
+
+def audiences(context: Mapping[str, Any], words: Words) -> list[Slide]:
+    """A slide (or a run of them) per team that must act, in the schema's order."""
+    by_audience = context["recommendations_by_audience"]
+    slides: list[Slide] = []
+    section = words._("Recommendations by team")
+    for audience in AUDIENCES:
+        entries = by_audience.get(audience) or []
+        if not entries:
+            continue
+        name = words.audience_name(audience)
+        # The rationale is shown while the team's list fits one slide; a longer list keeps
+        # to what, when, who and how it is measured, so that it takes fewer slides.
+        for compact in (False, True):
+            rows = recommendation_rows(entries, words, compact)
+            groups = paginate(rows, lambda r: r["height"], BODY_HEIGHT)
+            if len(groups) == 1:
+                break
+        pages = [{"rows": page, "audience": audience} for page in groups]
+        headline = words.n_(
+            "%(audience)s: %(num)s recommendation",
+            "%(audience)s: %(num)s recommendations",
+            len(entries),
+            audience=name,
+        )
+        kicker = words._("Recommendations · %(audience)s", audience=name)
+        run = slide_run("audience", section, headline, pages, kicker)
+        for slide in run:
+            slide.notes.extend(
+                {"label": r["id"], "text": r["notes"]} for r in slide.data["rows"] if r["notes"]
+            )
+        slides.extend(run)
+    return slides
+
+
+def recommendation_rows(
+    recommendations: Sequence[Mapping[str, Any]], words: Words, compact: bool = False
+) -> list[dict[str, Any]]:
+    """A team's recommendations: what and why on the left; when, owner and KPI on the right."""
+    owner_label, kpi_label = words._("Owner"), words._("Measure of success")
+    rows = []
+    for r in recommendations:
+        title = REC_TITLE.clamp(r["title"], REC_MAIN, 3)
+        why = ""
+        if r.get("rationale") and not compact:
+            why = CELL.clamp(plain(r["rationale"]), REC_MAIN, 3)
+        when = words.n_("Within %(num)s day", "Within %(num)s days", r["horizon"])
+        owner = _after(f"{when} · {owner_label}: ", r.get("owner"), 2)
+        kpi = _after(f"{kpi_label}: ", r.get("kpi"), 2 if compact else 3)
+        main = REC_TITLE.height(title, REC_MAIN) + (CELL.height(why, REC_MAIN) + 4 if why else 0)
+        side = CELL.height(f"{when} · {owner_label}: {owner}" if owner else when, REC_META)
+        side += CELL.height(f"{kpi_label}: {kpi}", REC_META) + 2 if kpi else 0
+        rows.append(
+            {
+                "id": r["id"],
+                "title": title,
+                "why": why,
+                "when": when,
+                "owner": owner,
+                "kpi": kpi,
+                "notes": r.get("notes"),
+                "height": max(main, side) + REC_PADDING,
+            }
+        )
+    return rows
+
+
+def _after(prefix: str, text: str | None, lines: int) -> str:
+    """Shorten ``text`` so that ``prefix`` and it take at most ``lines`` lines of a column."""
+    if not text:
+        return ""
+    return CELL.clamp(f"{prefix}{text}", REC_META, lines)[len(prefix) :]
+
+
+# ----- roadmap -----
+
+
+def roadmap(context: Mapping[str, Any], words: Words) -> list[Slide]:
+    """The 30/60/90-day roadmap; the headline counts what is due first."""
+    recommendations = context["recommendations"]
+    if not recommendations:
+        return []
+    soon = sum(1 for r in recommendations if r["horizon"] == 30)
+    if soon:
+        headline = words.n_(
+            "%(num)s action due within 30 days", "%(num)s actions due within 30 days", soon
+        )
+    else:
+        headline = words.n_(
+            "%(num)s action over the next 90 days",
+            "%(num)s actions over the next 90 days",
+            len(recommendations),
+        )
+    pages = roadmap_pages(recommendations, words)
+    return slide_run("roadmap", words._("30/60/90-day roadmap"), headline, pages)
+
+
+def roadmap_pages(
+    recommendations: Sequence[Mapping[str, Any]], words: Words
+) -> list[dict[str, Any]]:
+    """Three columns (30, 60, 90 days) of cards; longer columns continue on further pages.
+
+    Titles keep up to four lines while the cards fit one slide, fewer when that saves one.
+    """
+    for lines in (4, 3, 2):
+        columns = [_roadmap_column(recommendations, horizon, lines) for horizon in (30, 60, 90)]
+        if max(len(c) for c in columns) == 1:
+            break
+    count = max(len(c) for c in columns)
+    return [
+        {
+            "columns": [
+                {
+                    "horizon": horizon,
+                    "label": words.n_("Within %(num)s day", "Within %(num)s days", horizon),
+                    "cards": column[index] if index < len(column) else [],
+                }
+                for horizon, column in zip((30, 60, 90), columns, strict=True)
+            ]
+        }
+        for index in range(count)
+    ]
+
+
+def _roadmap_column(recommendations, horizon: int, lines: int) -> list[list[dict[str, Any]]]:
+    width = ROADMAP_COLUMN - 24
+    cards = []
+    for r in recommendations:
+        if r["horizon"] != horizon:
+            continue
+        # The id chip opens the first line: measure the title as if it were text there.
+        lead = "M" * (len(r["id"]) + 2)
+        title = BODY.clamp(f"{lead} {r['title']}", width, lines)[len(lead) + 1 :]
+        owner = SMALL.clamp(r["owner"], width, 1) if r.get("owner") else ""
+        height = BODY.height(f"{lead} {title}", width) + ROADMAP_CARD
+        height += SMALL.leading + 2 if owner else 0
+        cards.append({"id": r["id"], "title": title, "owner": owner, "height": height})
+    return paginate(cards, lambda c: c["height"], BODY_HEIGHT - ROADMAP_HEADER)
+
+
+# ----- how success will be measured -----
+
+
+def success(context: Mapping[str, Any], words: Words) -> list[Slide]:
+    """The targets and where they stand, then each recommendation's own KPI."""
+    targets = [
+        {
+            "metric": words.metric_name(t["metric"]),
+            "target": words.target(t["metric"], t["target"]["target"]),
+            "current": words.target(t["metric"], t["target"]["value"]),
+            "met": bool(t["target"]["met"]),
+            "status": _target_status(t["target"], words),
+        }
+        for t in context["kpis"]
+        if t.get("target")
+    ]
+    measured = [r for r in context["recommendations"] if r.get("kpi")]
+    if not targets and not measured:
+        return []
+    if targets:
+        met = sum(1 for t in targets if t["met"])
+        headline = words.n_(
+            "%(num)s of %(total)s target met so far",
+            "%(num)s of %(total)s targets met so far",
+            len(targets),
+            num=words.fmt.integer(met),
+            total=words.fmt.integer(len(targets)),
+        )
+    else:
+        headline = words.n_(
+            "%(num)s recommendation has its own measure of success",
+            "%(num)s recommendations have their own measure of success",
+            len(measured),
+        )
+    pages = success_pages(targets, measured, words)
+    return slide_run("success", words._("How we will measure success"), headline, pages)
+
+
+def _target_status(target: Mapping[str, Any], words: Words) -> str:
+    if target["met"]:
+        return words._("Met")
+    if target.get("interval") == "includes":
+        return words._("Not met, but within the margin of error")
+    return words._("Not met")
+
+
+def success_pages(
+    targets: Sequence[Mapping[str, Any]],
+    measured: Sequence[Mapping[str, Any]],
+    words: Words,
+) -> list[dict[str, Any]]:
+    """The targets table, then each recommendation's KPI, split over pages as needed."""
+    entries: list[tuple[str, dict[str, Any]]] = []
+    for t in targets:
+        height = row_height((t["metric"], TARGET_COLUMNS[0]), (t["status"], TARGET_COLUMNS[3] - 20))
+        entries.append(("targets", {**t, "height": height}))
+    for r in measured:
+        kpi = CELL.clamp(r["kpi"], KPI_COLUMNS[1] - 16, 3)
+        horizon = words.n_("Within %(num)s day", "Within %(num)s days", r["horizon"])
+        height = row_height((kpi, KPI_COLUMNS[1]), (horizon, KPI_COLUMNS[2]))
+        entries.append(("kpis", {"id": r["id"], "kpi": kpi, "horizon": horizon, "height": height}))
+    pages: list[dict[str, Any]] = []
+    used = 0.0
+    for section, row in entries:
+        opening = not pages or not pages[-1][section]
+        needed = row["height"] + (SECTION_TITLE + TABLE_HEADER + 14 if opening else 0)
+        if not pages or used + needed > BODY_HEIGHT:
+            pages.append({"targets": [], "kpis": []})
+            used = 0.0
+            needed = row["height"] + SECTION_TITLE + TABLE_HEADER + 14
+        pages[-1][section].append(row)
+        used += needed
+    return pages
+
+
+# ----- earlier recommendations -----
+
+
+def earlier(context: Mapping[str, Any], words: Words) -> list[Slide]:
+    """Where the earlier waves' recommendations stand."""
+    previous = context["previous_recommendations"]
+    if not previous:
+        return []
+    waves = context["labels"]["waves"]
+    widths = PREVIOUS_COLUMNS
+    rows = []
+    for entry in previous:
+        title = CELL.clamp(entry["title"], widths[1] - 16, 2)
+        owner = CELL.clamp(entry.get("owner") or "–", widths[3] - 16, 2)
+        wave = CELL.clamp(waves.get(entry["wave"], entry["wave"]), widths[2] - 16, 2)
+        height = row_height((title, widths[1]), (owner, widths[3]), (wave, widths[2]))
+        rows.append(
+            {
+                "id": entry["id"],
+                "title": title,
+                "owner": owner,
+                "wave": wave,
+                "status": entry["status"],
+                "height": height,
+            }
+        )
+    pages = [
+        {"rows": page} for page in paginate(rows, lambda r: r["height"], BODY_HEIGHT - TABLE_HEADER)
+    ]
+    done = sum(1 for r in previous if r["status"] == "done")
+    headline = words._(
+        "Earlier recommendations: %(num)s of %(total)s done",
+        num=words.fmt.integer(done),
+        total=words.fmt.integer(len(previous)),
+    )
+    return slide_run("previous", words._("Earlier recommendations"), headline, pages)

@@ -1,0 +1,127 @@
+"""The deck planner's words: translated headlines and numbers in the document's language.
+
+Headlines are written here rather than in the templates because the planner must measure
+them (a headline keeps to two lines, a continuation adds " (2/3)"). They come from the same
+catalogs as the templates' strings (templates/locale/*/LC_MESSAGES/deck.po), and are
+%-formatted the way Jinja's newstyle gettext formats them, so ``%%`` is a literal percent.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from generator.render.environment import builtin_templates
+from generator.render.formatting import Formatter, document_locale
+from generator.render.i18n import load_translations
+
+# Which way is good for each measure: CES on the legacy scale is lower-is-better, and the
+# analysis says so on the result itself (``lower_is_better``).
+SIGNIFICANT = ("up", "down")
+
+
+class Words:
+    """Translate and format for one document language."""
+
+    def __init__(self, language: str):
+        self.language = language
+        self._translations = load_translations(builtin_templates() / "locale", language)
+        self.fmt = Formatter(document_locale(language))
+
+    def _(self, message: str, **values: Any) -> str:
+        return self._translations.gettext(message) % values
+
+    def n_(self, singular: str, plural: str, count: int, **values: Any) -> str:
+        """Translate with the plural form for ``count``; ``%(num)s`` is ``count`` unless given."""
+        text = self._translations.ngettext(singular, plural, count)
+        values.setdefault("num", self.fmt.integer(count))
+        return text % values
+
+    # ----- names -----
+
+    def metric_name(self, metric: str) -> str:
+        names = {
+            "nps": self._("Net Promoter Score"),
+            "csat": self._("Share of satisfied customers"),
+            "ces": self._("Customer effort score"),
+            "overall": self._("Overall satisfaction (mean)"),
+            "sus": self._("System usability (SUS)"),
+            "response_rate": self._("Responses"),
+            "responses": self._("Responses"),
+        }
+        return names.get(metric, metric)
+
+    def audience_name(self, audience: str) -> str:
+        names = {
+            "web": self._("Web team"),
+            "engineering": self._("Engineering"),
+            "marketing": self._("Marketing"),
+            "operations": self._("Operations"),
+            "support": self._("Support"),
+            "leadership": self._("Leadership"),
+        }
+        return names.get(audience, audience)
+
+    # ----- numbers -----
+
+    def value(self, metric: str, value: float | None) -> str:
+        """Format a score in its metric's unit: NPS points, a CSAT share, a mean."""
+        if metric == "nps":
+            return self.fmt.nps(value)
+        if metric == "csat":
+            return self.fmt.percent(value)
+        if metric == "sus":
+            return self.fmt.number(value, 0)
+        return self.fmt.number(value, 1)
+
+    def difference(self, metric: str, value: float | None) -> str:
+        """Format a change in its metric's unit: NPS points, percentage points, a mean."""
+        if metric == "nps":
+            return self.fmt.change(value, 0)
+        if metric == "csat":
+            points = None if value is None else value * 100
+            return self._("%(value)s pp", value=self.fmt.change(points, 0))
+        return self.fmt.change(value, 1)
+
+    def target(self, metric: str, target: float | None) -> str:
+        """Format a target in its own units: NPS points, CSAT percent, CES and SUS scores."""
+        if metric == "csat":
+            return self.fmt.percent(None if target is None else target / 100)
+        return self.value(metric, target)
+
+    def p_value(self, p: float | None) -> str:
+        if p is None:
+            return ""
+        if p < 0.001:
+            text = self._("p < %(value)s", value=self.fmt.number(0.001, 3))
+        else:
+            text = self._("p = %(value)s", value=self.fmt.number(p, 3))
+        return text.replace(" ", "\u00a0")  # never broken over two lines
+
+    def verdict_words(self, change: dict[str, Any]) -> str:
+        """Say plainly whether a change is significant."""
+        return {
+            "up": self._("Significant rise"),
+            "down": self._("Significant fall"),
+        }.get(str(change.get("verdict")), self._("No significant change"))
+
+    def verdict(self, change: dict[str, Any]) -> str:
+        """Say plainly whether a change is significant, with its p-value; flag small samples."""
+        words = self.verdict_words(change)
+        p = self.p_value(change.get("p_value"))
+        text = f"{words} ({p})" if p else words
+        return f"{text}, {self._('small sample')}" if change.get("small_sample") else text
+
+
+def direction(good: bool | None) -> str:
+    """Name a change's direction for the templates' colours: good, bad or flat."""
+    if good is None:
+        return "flat"
+    return "good" if good else "bad"
+
+
+def is_improvement(change: dict[str, Any], lower_is_better: bool = False) -> bool | None:
+    """Return True for a significant change the good way, False the bad way, else None."""
+    verdict = change.get("verdict")
+    if verdict not in SIGNIFICANT:
+        return None
+    return (verdict == "up") != lower_is_better

@@ -1,0 +1,47 @@
+"""Fixtures of the deck tests: the three demo decks and a crowded one, built once."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from deck_helpers import CROWDED, DEMO_CLIENTS, add_crowded_client, copy_workspace, planned_decks
+
+
+@dataclass
+class BuiltDecks:
+    root: Path
+    decks: dict[str, Path]  # client → deck PDF
+    handouts: dict[str, Path]  # client → handout PDF
+    contexts: dict[str, dict]  # client → document context with the planned slides
+    warnings: list[logging.LogRecord]
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory) -> BuiltDecks:
+    """Build every demo client's deck and handout, and the crowded client's, in a copy."""
+    from generator.build import BuildOptions, build
+
+    root = copy_workspace(tmp_path_factory.mktemp("decks") / "ws")
+    add_crowded_client(root)
+    records: list[logging.LogRecord] = []
+
+    class Keep(logging.Handler):
+        def emit(self, record):
+            records.append(record)
+
+    handler = Keep(level=logging.WARNING)
+    logging.getLogger().addHandler(handler)
+    try:
+        result = build(root, [], BuildOptions(kinds=("deck",), notes=True))
+    finally:
+        logging.getLogger().removeHandler(handler)
+    decks, handouts = {}, {}
+    for published in result.written:
+        client = published.path.parent.name
+        target = handouts if "-deck-notes-" in published.path.name else decks
+        target[client] = published.path
+    contexts = planned_decks(root, [*DEMO_CLIENTS, CROWDED])
+    return BuiltDecks(root, decks, handouts, contexts, records)

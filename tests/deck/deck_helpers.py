@@ -1,0 +1,119 @@
+"""Helpers of the deck tests: a copy of the demo workspace, a crowded client, PDF reading."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+DEMO_CLIENTS = ("northwind-logistics", "baltic-home", "kyiv-pharma")
+CROWDED = "crowded-logistics"
+SLIDE_WIDTH, SLIDE_HEIGHT = 960.0, 540.0
+
+# Long, realistic titles: the deck must wrap or shorten them, never run off the slide.
+LONG_TITLES = (
+    "Replace the nightly batch export to the dispatch partners with an event stream so that "
+    "route changes reach drivers within a minute instead of the next morning",
+    "Write and rehearse a runbook for every release that touches the dispatch console, "
+    "including a rollback drill with the operations team on the Friday before",
+    "Pair each Dnipro engineer with a Northwind dispatcher for a half-day shadowing session "
+    "every quarter and publish what they learned on the delivery dashboard",
+    "Move the regression suite for the mobile driver app into the pull-request pipeline and "
+    "block merges that lower coverage of the routing module",
+)
+LEVELS = ("low", "medium", "high")
+
+
+def copy_workspace(target: Path) -> Path:
+    """Copy the demo workspace (settings, brand, engagements without the generator)."""
+    target.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(ROOT / "rapport.yaml", target / "rapport.yaml")
+    if (ROOT / "brand").is_dir():
+        shutil.copytree(ROOT / "brand", target / "brand")
+    for client in DEMO_CLIENTS:
+        shutil.copytree(ROOT / "engagements" / client, target / "engagements" / client)
+    return target
+
+
+def add_crowded_client(root: Path, count: int = 25) -> Path:
+    """Add a copy of Northwind whose current wave has ``count`` recommendations.
+
+    Most are for engineering and have long titles and KPIs, so that the team's slides, the
+    legend of the priority matrix and the roadmap all need continuation slides.
+    """
+    source = root / "engagements" / "northwind-logistics"
+    folder = root / "engagements" / CROWDED
+    shutil.copytree(source, folder)
+    path = folder / "engagement.yaml"
+    spec = yaml.safe_load(path.read_text(encoding="utf-8"))
+    current = [r for r in spec["recommendations"] if not r.get("wave")]
+    finding = spec["findings"][0]["id"]
+    for index in range(count - len(current)):
+        number = 100 + index
+        audience = ["engineering"] if index % 4 else ["engineering", "leadership"]
+        spec["recommendations"].append(
+            {
+                "id": f"R{number}",
+                "title": f"{LONG_TITLES[index % len(LONG_TITLES)]} (batch {number}).",
+                "rationale": "The same problem came up in three of the last four retrospectives "
+                "and in the comments of the quarter's pulse.",
+                "audience": audience,
+                "findings": [finding],
+                "impact": LEVELS[index % 3],
+                "effort": LEVELS[(index // 3) % 3],
+                "confidence": "medium",
+                "horizon": (30, 60, 90)[index % 3],
+                "owner": "Dnipro Digital delivery manager, platform and release engineering",
+                "kpi": "Share of releases rolled out without a dispatch incident, measured "
+                "weekly on the delivery dashboard and reviewed at the monthly steering call",
+                "notes": f"Rehearsal note {number}: say who asked for this first.",
+            }
+        )
+    path.write_text(yaml.safe_dump(spec, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    return folder
+
+
+def planned_decks(root: Path, clients) -> dict[str, dict]:
+    """Return each client's document context with its planned slides, as the build makes it."""
+    from generator.pipeline import analyze
+    from generator.render.context import document_context
+    from generator.render.deck import deck_context
+    from generator.validate import validate_workspace
+
+    workspace = validate_workspace(root, list(clients))
+    decks = {}
+    for engagement in workspace.engagements:
+        analysis = analyze(workspace, engagement, None).to_dict()
+        context = document_context(workspace, engagement, analysis, language=engagement.language)
+        decks[engagement.slug] = deck_context(context)
+    return decks
+
+
+def page_texts(path: Path) -> list[str]:
+    """Return the text of every page of a PDF."""
+    from pypdf import PdfReader
+
+    return [page.extract_text() or "" for page in PdfReader(path).pages]
+
+
+def squeeze(text: str) -> str:
+    """Drop all white space, so that text broken over lines still compares equal."""
+    return "".join(text.split())
+
+
+def strip_to_survey(root: Path, client: str) -> Path:
+    """Leave a client with its survey only: no findings, recommendations, risks, contact log,
+    next-steps text or usability tests."""
+    folder = root / "engagements" / client
+    path = folder / "engagement.yaml"
+    spec = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for key in ("findings", "recommendations", "risks", "usability_tests", "focus_groups"):
+        spec.pop(key, None)
+    path.write_text(yaml.safe_dump(spec, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    for narrative in (folder / "narrative").glob("*.md"):
+        if narrative.name.startswith(("finding-", "next-steps")):
+            narrative.unlink()
+    (folder / "interactions.yaml").unlink(missing_ok=True)
+    return folder

@@ -1,0 +1,105 @@
+"""Nothing leaves a slide: continuation slides instead of overflow, two-line headlines,
+legible sizes. Checked on the glyphs of the built PDFs (pypdfium2 character boxes)."""
+
+from __future__ import annotations
+
+import ctypes
+import re
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+import pytest
+from deck_helpers import CROWDED, DEMO_CLIENTS, SLIDE_HEIGHT, SLIDE_WIDTH, page_texts
+
+ALL_CLIENTS = (*DEMO_CLIENTS, CROWDED)
+MARGIN_BAND = 12.0  # no glyph closer than this to a slide's edge
+# deck.css: the headline block sits above the body box (136 pt from the top edge), and the
+# body box ends 482 pt from the top edge, above the 11 pt footer line.
+BODY_TOP, BODY_BOTTOM = 136.0, 482.0
+FOOTER_SIZE = round(11 * 4 / 3, 1)  # font sizes are read in the PDF's px units
+HEADLINE_SIZE = round(28 * 4 / 3, 1)
+DIGIT_HEIGHT = 0.644  # height of a digit in Source Sans 3, in em
+SMALLEST = 11.0  # pt
+
+
+def glyphs(path):
+    """Yield (page number, character, box, font size, baseline) for every visible character."""
+    document = pdfium.PdfDocument(path)
+    x, y = ctypes.c_double(), ctypes.c_double()
+    try:
+        for number in range(len(document)):
+            text = document[number].get_textpage()
+            for index in range(text.count_chars()):
+                char = text.get_text_range(index, 1)
+                if char.strip():
+                    size = pdfium_c.FPDFText_GetFontSize(text, index)
+                    pdfium_c.FPDFText_GetCharOrigin(text, index, x, y)
+                    yield number + 1, char, text.get_charbox(index), size, y.value
+    finally:
+        document.close()
+
+
+@pytest.mark.parametrize("client", ALL_CLIENTS)
+def test_every_character_stays_inside_the_slide_and_off_its_edges(built, client):
+    outside = [
+        (page, char, [round(v) for v in box])
+        for page, char, box, *_ in glyphs(built.decks[client])
+        if box[0] < MARGIN_BAND
+        or box[1] < MARGIN_BAND
+        or box[2] > SLIDE_WIDTH - MARGIN_BAND
+        or box[3] > SLIDE_HEIGHT - MARGIN_BAND
+    ]
+    assert outside == []
+
+
+@pytest.mark.parametrize("client", ALL_CLIENTS)
+def test_no_text_is_smaller_than_11_pt(built, client):
+    # Sizes are read from the height of digits (chart labels are scaled drawings, so their
+    # nominal font size says nothing); the title slide is left out for the client's logo.
+    small = [
+        (page, char, round((box[3] - box[1]) / DIGIT_HEIGHT, 1))
+        for page, char, box, *_ in glyphs(built.decks[client])
+        if page > 1 and char.isdigit() and (box[3] - box[1]) < DIGIT_HEIGHT * SMALLEST * 0.98
+    ]
+    assert small == []
+
+
+@pytest.mark.parametrize("client", ALL_CLIENTS)
+def test_every_headline_keeps_to_two_lines(built, client):
+    slides = built.contexts[client]["slides"]
+    baselines: dict[int, set[float]] = {}
+    lowest: dict[int, float] = {}
+    for page, _, box, size, baseline in glyphs(built.decks[client]):
+        if round(size, 1) == HEADLINE_SIZE:  # the one text set at 28 pt on a slide
+            baselines.setdefault(page, set()).add(round(baseline))
+            lowest[page] = min(lowest.get(page, SLIDE_HEIGHT), box[1])
+    for slide in slides:
+        if slide.kind == "title":
+            continue
+        assert 1 <= len(baselines[slide.number]) <= 2, (slide.number, slide.headline)
+        assert lowest[slide.number] >= SLIDE_HEIGHT - BODY_TOP, (slide.number, slide.headline)
+
+
+@pytest.mark.parametrize("client", ALL_CLIENTS)
+def test_the_body_of_a_slide_stays_above_its_footer(built, client):
+    below = [
+        (page, char)
+        for page, char, box, size, _ in glyphs(built.decks[client])
+        if page > 1 and round(size, 1) != FOOTER_SIZE and box[1] < SLIDE_HEIGHT - BODY_BOTTOM - 2
+    ]
+    assert below == []
+
+
+def test_a_crowded_client_continues_on_numbered_slides(built):
+    slides = built.contexts[CROWDED]["slides"]
+    texts = page_texts(built.decks[CROWDED])
+    runs = {}
+    for slide in slides:
+        runs.setdefault((slide.kind, slide.section, slide.data.get("audience")), []).append(slide)
+    continued = [run for run in runs.values() if len(run) > 1 and run[0].kind != "finding"]
+    assert {run[0].kind for run in continued} >= {"matrix", "audience", "roadmap"}
+    for run in continued:
+        for part, slide in enumerate(run, start=1):
+            label = f"({part}/{len(run)})"
+            assert slide.headline.endswith(label)
+            assert label in re.sub(r"\s+", " ", texts[slide.number - 1])
