@@ -62,30 +62,14 @@ def build_one(root: Path, client: str, kind: str, force: bool = True) -> int:
 
 
 def final_html(root: Path, client: str, kind: str) -> str:
-    from generator.build_inputs import data_files
-    from generator.pipeline import analyze
-    from generator.render.context import document_context
+    from generator.pipeline import document_settings, engagement_context
     from generator.render.documents import render_document
-    from generator.render.environment import DocumentSettings
     from generator.validate import validate_workspace
 
     workspace = validate_workspace(root, [client])
     (engagement,) = workspace.engagements
-    analysis = analyze(workspace, engagement).to_dict()
-    context = document_context(
-        workspace,
-        engagement,
-        analysis,
-        language=engagement.language,
-        data_files=data_files(engagement),
-    )
-    settings = DocumentSettings(
-        language=engagement.language,
-        country=engagement.spec.client.country,
-        brand=workspace.settings.brand,
-        workspace_dir=workspace.root,
-        engagement_dir=engagement.folder,
-    )
+    context = engagement_context(workspace, engagement)
+    settings = document_settings(workspace, engagement, context["language"])
     return render_document(kind, settings, context)
 
 

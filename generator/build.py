@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import Any
 
 from generator.build_inputs import (
-    data_files,
     file_digest,
     fingerprint,
     input_digests,
@@ -197,10 +196,8 @@ def _record(document: PlannedDocument, written: WrittenFile) -> None:
 
 def _render_all(workspace: Workspace, planned: list[PlannedDocument], options) -> None:
     """Analyse each engagement once, name each document's file and render its HTML."""
-    from generator.pipeline import analyze
-    from generator.render.context import document_context
+    from generator.pipeline import document_settings, engagement_context
     from generator.render.documents import document_metadata, render_document
-    from generator.render.environment import DocumentSettings
 
     by_slug = {e.slug: e for e in workspace.engagements}
     commit = source_commit(workspace.root)
@@ -208,35 +205,23 @@ def _render_all(workspace: Workspace, planned: list[PlannedDocument], options) -
     for document in planned:
         engagement = by_slug[document.client]
         if document.client not in contexts:
-            analysis = analyze(workspace, engagement, options.wave).to_dict()
-            if analysis["current_wave"] is None:
-                raise RapportError(f"{engagement.rel_folder}: no wave has responses to report")
-            contexts[document.client] = document_context(
+            contexts[document.client] = engagement_context(
                 workspace,
                 engagement,
-                analysis,
-                language=options.language or engagement.language,
-                data_files=data_files(engagement),
+                wave=options.wave,
+                language=options.language,
                 source_commit=commit,
             )
         context = document.context = contexts[document.client]
         language = context["language"]
         suffix = f"-{language}" if language != engagement.language else ""
-        name = output_name(
-            engagement.slug, document.kind, context["analysis"]["current_wave"], suffix
-        )
+        wave = context["analysis"]["current_wave"]
+        name = output_name(engagement.slug, document.kind, wave, suffix)
         document.target = workspace.output_dir / engagement.slug / name
-        if document.kind == "data":
-            continue
-        settings = DocumentSettings(
-            language=language,
-            country=engagement.spec.client.country,
-            brand=workspace.settings.brand,
-            workspace_dir=workspace.root,
-            engagement_dir=engagement.folder,
-        )
-        document.html = render_document(document.kind, settings, context)
-        document.metadata = document_metadata(context, document.kind)
+        if document.kind != "data":
+            settings = document_settings(workspace, engagement, language)
+            document.html = render_document(document.kind, settings, context)
+            document.metadata = document_metadata(context, document.kind)
 
 
 # ---------- Publish ----------

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from generator.analyze import EngagementAnalysis, analyze_engagement
+from generator.errors import RapportError
+from generator.render.environment import DocumentSettings
 from generator.validate import validate_workspace
 from generator.workspace import Engagement, Workspace
 
@@ -26,6 +29,42 @@ def analyze(
     )
 
 
+def engagement_context(
+    workspace: Workspace,
+    engagement: Engagement,
+    *,
+    wave: str | None = None,
+    language: str | None = None,
+    source_commit: str | None = None,
+) -> dict[str, Any]:
+    """Analyse one engagement and return what its documents' templates receive."""
+    from generator.build_inputs import data_files
+    from generator.render.context import document_context
+
+    analysis = analyze(workspace, engagement, wave).to_dict()
+    if analysis["current_wave"] is None:
+        raise RapportError(f"{engagement.rel_folder}: no wave has responses to report")
+    return document_context(
+        workspace,
+        engagement,
+        analysis,
+        language=language or engagement.language,
+        data_files=data_files(engagement),
+        source_commit=source_commit,
+    )
+
+
+def document_settings(workspace: Workspace, engagement: Engagement, language: str):
+    """The brand, folders and locale one document of ``engagement`` is rendered with."""
+    return DocumentSettings(
+        language=language,
+        country=engagement.spec.client.country,
+        brand=workspace.settings.brand,
+        workspace_dir=workspace.root,
+        engagement_dir=engagement.folder,
+    )
+
+
 def statistics(root: Path, client: str, wave: str | None = None) -> tuple[dict, dict[str, str]]:
     """Validate one client and return its analysis as plain values, with the items' labels."""
     workspace = validate_workspace(root, [client])
@@ -33,4 +72,4 @@ def statistics(root: Path, client: str, wave: str | None = None) -> tuple[dict, 
     return analyze(workspace, engagement, wave).to_dict(), engagement.spec.measures.items
 
 
-__all__ = ["analyze", "statistics"]
+__all__ = ["analyze", "document_settings", "engagement_context", "statistics"]

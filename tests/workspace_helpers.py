@@ -26,6 +26,9 @@ engagement:
 """
 
 
+DEMO_CLIENTS = ("northwind-logistics", "baltic-home", "kyiv-pharma")
+
+
 def copy_demo(target: Path, clients: tuple[str, ...] = ("northwind-logistics",)) -> Path:
     """Copy the demo workspace's settings, brand and the named clients into ``target``."""
     import shutil
@@ -36,3 +39,25 @@ def copy_demo(target: Path, clients: tuple[str, ...] = ("northwind-logistics",))
     for client in clients:
         shutil.copytree(REPO / "engagements" / client, target / "engagements" / client)
     return target
+
+
+def build_with_warnings(root: Path, options) -> tuple:
+    """Build in ``root``; return the result and every warning the renderer reported or logged."""
+    import logging
+
+    from generator.build import build
+
+    records: list[logging.LogRecord] = []
+
+    class Keep(logging.Handler):
+        def emit(self, record):
+            records.append(record)
+
+    handler = Keep(level=logging.WARNING)
+    logging.getLogger().addHandler(handler)
+    try:
+        result = build(root, [], options)
+    finally:
+        logging.getLogger().removeHandler(handler)
+    warnings = [w for written in result.written for w in written.warnings]
+    return result, warnings + [record.getMessage() for record in records]

@@ -25,6 +25,7 @@ import jinja2
 from generator.deliver.deliverables import Deliverable
 from generator.deliver.errors import DeliveryError, RecipientError
 from generator.deliver.recipients import Recipient
+from generator.pipeline import document_settings
 from generator.publish.pdf import write_atomically
 from generator.render.environment import (
     DocumentSettings,
@@ -72,13 +73,7 @@ def compose_message(
 ) -> Composed:
     """Render the templates and build the message to ``recipients`` with ``attachments``."""
     language = context["language"]
-    settings = DocumentSettings(
-        language=language,
-        country=engagement.spec.client.country,
-        brand=workspace.settings.brand,
-        workspace_dir=workspace.root,
-        engagement_dir=engagement.folder,
-    )
+    settings = document_settings(workspace, engagement, language)
     values = dict(
         context,
         recipients=[vars(r) for r in recipients],

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.deliver.deliverables import Deliverable, fresh_deliverables
-from generator.deliver.errors import DeliveryError, SmtpSettingsError
+from generator.deliver.errors import SmtpSettingsError
 from generator.deliver.message import Composed, compose_message, write_draft
 from generator.deliver.recipients import Recipient, choose_recipients
 from generator.deliver.record import (
@@ -58,17 +58,13 @@ def send(
     environ: Mapping[str, str] | None = None,
 ) -> SendResult:
     """Send (or, with ``dry_run`` / ``draft``, only show or save) the wave's deliverables."""
-    from generator.build_inputs import data_files
-    from generator.pipeline import analyze
-    from generator.render.context import document_context
+    from generator.pipeline import engagement_context
     from generator.validate import validate_workspace
 
     workspace = validate_workspace(root, [client])
     (engagement,) = workspace.engagements
-    analysis = analyze(workspace, engagement, options.wave).to_dict()
-    wave = analysis["current_wave"]
-    if wave is None:
-        raise DeliveryError(f"{engagement.rel_folder}: no wave has responses to send")
+    context = engagement_context(workspace, engagement, wave=options.wave)
+    wave = context["analysis"]["current_wave"]
     where = f"{engagement.rel_folder}/engagement.yaml"
     recipients = choose_recipients(engagement.spec.client.contacts, options.to, where)
     kinds = PDF_KINDS + (("data",) if options.with_data else ())
@@ -80,13 +76,6 @@ def send(
             "rapport.yaml has no 'smtp:' settings (host, sender, security, username); "
             "add them (see docs/sending.md), or write a draft with --draft DIR"
         )
-    context = document_context(
-        workspace,
-        engagement,
-        analysis,
-        language=engagement.language,
-        data_files=data_files(engagement),
-    )
     sender = smtp.sender if smtp is not None else workspace.settings.consultant.email
     composed = compose_message(
         workspace,

@@ -97,21 +97,12 @@ def smtp_server(port: int, mailbox: Mailbox):
 
 def context_of(root: Path, client: str, language: str | None = None) -> dict:
     """The document context of ``client``, made the way the build makes it."""
-    from generator.build_inputs import data_files
-    from generator.pipeline import analyze
-    from generator.render.context import document_context
+    from generator.pipeline import engagement_context
     from generator.validate import validate_workspace
 
     workspace = validate_workspace(root, [client])
     (engagement,) = workspace.engagements
-    analysis = analyze(workspace, engagement).to_dict()
-    return document_context(
-        workspace,
-        engagement,
-        analysis,
-        language=language or engagement.language,
-        data_files=data_files(engagement),
-    )
+    return engagement_context(workspace, engagement, language=language)
 
 
 def build_workbook(root: Path, client: str = CLIENT) -> Path:

@@ -2,30 +2,16 @@
 
 from __future__ import annotations
 
-import logging
-
 import pytest
-from report_helpers import DEMO_CLIENTS, copy_workspace, report_pdf
+from report_helpers import report_pdf
+from workspace_helpers import DEMO_CLIENTS, build_with_warnings, copy_demo
 
 
 @pytest.fixture(scope="session")
 def demo_reports(tmp_path_factory):
     """Build the demo clients' reports once: (workspace root, {client: pdf}, warnings)."""
-    from generator.build import BuildOptions, build
+    from generator.build import BuildOptions
 
-    records: list[logging.LogRecord] = []
-
-    class Keep(logging.Handler):
-        def emit(self, record):
-            records.append(record)
-
-    handler = Keep(level=logging.WARNING)
-    logging.getLogger().addHandler(handler)
-    try:
-        root = copy_workspace(tmp_path_factory.mktemp("demo"))
-        result = build(root, [], BuildOptions(kinds=("report",)))
-    finally:
-        logging.getLogger().removeHandler(handler)
-    warnings = [w for published in result.written for w in published.warnings]
-    warnings += [record.getMessage() for record in records]
+    root = copy_demo(tmp_path_factory.mktemp("demo"), DEMO_CLIENTS)
+    _, warnings = build_with_warnings(root, BuildOptions(kinds=("report",)))
     return root, {client: report_pdf(root, client) for client in DEMO_CLIENTS}, warnings

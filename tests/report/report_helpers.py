@@ -1,4 +1,4 @@
-"""Helpers of the report tests: a demo workspace copy, PDF text, and numbers formatted by hand.
+"""Helpers of the report tests: the PDF's text and outline, and numbers formatted by hand.
 
 The numbers are formatted here without Babel or the report's filters, so a test that finds
 them in the PDF checks the report against an independent reading of the analysis.
@@ -7,25 +7,11 @@ them in the PDF checks the report against an independent reading of the analysis
 from __future__ import annotations
 
 import re
-import shutil
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
-from workspace_helpers import REPO
-
-DEMO_CLIENTS = ("northwind-logistics", "baltic-home", "kyiv-pharma")
 LANGUAGES = {"northwind-logistics": "en", "baltic-home": "lv", "kyiv-pharma": "uk"}
 MINUS = "\u2212"
-
-
-def copy_workspace(target: Path, clients: tuple[str, ...] = DEMO_CLIENTS) -> Path:
-    """Copy rapport.yaml, the brand and the named demo clients into ``target``."""
-    target.mkdir(parents=True, exist_ok=True)
-    shutil.copy2(REPO / "rapport.yaml", target / "rapport.yaml")
-    shutil.copytree(REPO / "brand", target / "brand")
-    for client in clients:
-        shutil.copytree(REPO / "engagements" / client, target / "engagements" / client)
-    return target
 
 
 def report_pdf(root: Path, client: str) -> Path:

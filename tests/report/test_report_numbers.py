@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 from report_helpers import (
-    DEMO_CLIENTS,
     LANGUAGES,
     contains_number,
     number,
@@ -12,6 +11,7 @@ from report_helpers import (
     page_texts,
     percent,
 )
+from workspace_helpers import DEMO_CLIENTS
 
 from generator.pipeline import statistics
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from report_helpers import copy_workspace, outline, page_texts, report_pdf
+from report_helpers import outline, page_texts, report_pdf
+from workspace_helpers import copy_demo
 
 pytestmark = pytest.mark.slow
 
@@ -23,7 +24,7 @@ OVERRIDE = """\
 def overridden(tmp_path_factory):
     from generator.build import BuildOptions, build
 
-    root = copy_workspace(tmp_path_factory.mktemp("override"), ("northwind-logistics",))
+    root = copy_demo(tmp_path_factory.mktemp("override"))
     template = root / "engagements" / "northwind-logistics" / "templates" / "report" / "report.html"
     template.parent.mkdir(parents=True)
     template.write_text(OVERRIDE, encoding="utf-8")

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 from pypdf import PdfReader
-from report_helpers import DEMO_CLIENTS, LANGUAGES, outline, page_texts
+from report_helpers import LANGUAGES, outline, page_texts
+from workspace_helpers import DEMO_CLIENTS
 
 from generator.pipeline import statistics
 

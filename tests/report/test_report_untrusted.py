@@ -6,7 +6,8 @@ import csv
 import io
 
 import pytest
-from report_helpers import copy_workspace, page_texts, report_pdf
+from report_helpers import page_texts, report_pdf
+from workspace_helpers import copy_demo
 
 pytestmark = pytest.mark.slow
 
@@ -45,7 +46,7 @@ def hostile_report(tmp_path_factory):
     from generator.build import BuildOptions, build
     from generator.publish import fetcher
 
-    root = copy_workspace(tmp_path_factory.mktemp("hostile"), ("northwind-logistics",))
+    root = copy_demo(tmp_path_factory.mktemp("hostile"))
     comment = plant_comment(root)
     asked: list[str] = []
     serve = fetcher.AllowListFetcher.fetch

@@ -4,8 +4,7 @@ with like, and quotes are chosen and cut with care."""
 from __future__ import annotations
 
 import pytest
-from report_helpers import DEMO_CLIENTS
-from workspace_helpers import REPO
+from workspace_helpers import DEMO_CLIENTS, REPO
 
 from generator.render.report import report_context, tone
 from generator.render.report.tables import balanced_chunks, choose_quotes, shorten
@@ -14,24 +13,14 @@ from generator.render.report.tables import balanced_chunks, choose_quotes, short
 @pytest.fixture(scope="module")
 def views():
     """The report view of each demo client, from the repository's own workspace."""
-    from generator.build_inputs import data_files
-    from generator.pipeline import analyze
-    from generator.render.context import document_context
+    from generator.pipeline import engagement_context
     from generator.validate import validate_workspace
 
     workspace = validate_workspace(REPO, list(DEMO_CLIENTS))
-    result = {}
-    for engagement in workspace.engagements:
-        analysis = analyze(workspace, engagement).to_dict()
-        context = document_context(
-            workspace,
-            engagement,
-            analysis,
-            language=engagement.language,
-            data_files=data_files(engagement),
-        )
-        result[engagement.slug] = report_context(context)
-    return result
+    return {
+        engagement.slug: report_context(engagement_context(workspace, engagement))
+        for engagement in workspace.engagements
+    }
 
 
 @pytest.mark.parametrize("client", DEMO_CLIENTS)
