@@ -88,3 +88,25 @@ def test_the_pdf_names_its_data_files_and_commit(workspace, rapport):
     log.write_text(log.read_text(encoding="utf-8") + "# a note\n", encoding="utf-8")
     rapport("build", "--only", "report", workspace=workspace)
     assert PdfReader(workspace / REPORT).metadata["/RapportSourceCommit"] == head + "+dirty"
+
+
+def test_the_report_appendix_names_the_commit(tmp_path, rapport):
+    workspace = copy_demo(tmp_path / "ws")  # the real report, with its methodology section
+    git = ["git", "-c", "user.name=T", "-c", "user.email=t@example.com"]
+    subprocess.run([*git, "init", "-q"], cwd=workspace, check=True)
+    subprocess.run([*git, "add", "."], cwd=workspace, check=True)
+    subprocess.run([*git, "commit", "-qm", "data"], cwd=workspace, check=True)
+    head = subprocess.run(
+        ["git", "rev-parse", "HEAD"], cwd=workspace, capture_output=True, text=True
+    ).stdout.strip()
+
+    def appendix_text() -> str:
+        pages = PdfReader(workspace / REPORT).pages
+        return "".join("".join(page.extract_text().split()) for page in pages)
+
+    rapport("build", "--only", "report", workspace=workspace)
+    assert f"Inputsascommittedinrevision{head}." in appendix_text()
+    log = workspace / "engagements" / CLIENT / "interactions.yaml"
+    log.write_text(log.read_text(encoding="utf-8") + "# a note\n", encoding="utf-8")
+    rapport("build", "--only", "report", workspace=workspace)
+    assert f"Inputsfromrevision{head},withchangesnotyetcommitted." in appendix_text()
