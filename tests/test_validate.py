@@ -89,13 +89,13 @@ CASES = {
     "missing file": (
         ENGAGEMENT_YAML + WAVE,
         {},
-        [f"{E}:18:15: file: no such file: data/q3.csv"],
+        [f"{E}:18:15: waves[q3].sources[0].file: no such file: data/q3.csv"],
     ),
     "file outside the engagement": (
         ENGAGEMENT_YAML + WAVE.replace("data/q3.csv", "../../../etc/passwd"),
         {},
         [
-            f"{E}:18:15: file: '../../../etc/passwd' lies outside acme/; "
+            f"{E}:18:15: waves[q3].sources[0].file: '../../../etc/passwd' lies outside acme/; "
             "keep survey files in the engagement"
         ],
     ),

@@ -9,7 +9,7 @@ from generator.errors import InputError, Location, Problem, Problems, RapportErr
 from generator.load import workspace as files
 from generator.load.yamlmarks import MarkedDocument
 from generator.schema import EngagementFile, InteractionsFile, NarrativeFrontMatter, WorkspaceFile
-from generator.validate.documents import check_document, did_you_mean, listing
+from generator.validate.documents import check_document, did_you_mean, key_label, listing
 from generator.validate.paths import PathOutside, resolve_inside
 from generator.validate.references import EngagementChecker
 from generator.validate.responses import load_responses, load_sus_responses
@@ -128,6 +128,7 @@ def read_survey_data(engagement: Engagement, problems: Problems, cache_dir: Path
             wave.sources,
             wave.scales,
             locate=lambda i, keys, w=w: doc.locate(("waves", w, "sources", i, *keys)),
+            label=lambda i, w=w: key_label(doc.data, ("waves", w, "sources", i)),
             **options,
         )
     for u, test in enumerate(spec.usability_tests):
@@ -135,6 +136,7 @@ def read_survey_data(engagement: Engagement, problems: Problems, cache_dir: Path
             engagement.usability[test.id] = load_sus_responses(
                 test.sus,
                 locate=lambda _, keys, u=u: doc.locate(("usability_tests", u, "sus", *keys)),
+                label=lambda _, u=u: key_label(doc.data, ("usability_tests", u, "sus")),
                 **options,
             )
 

@@ -33,6 +33,7 @@ from generator.validate.paths import PathOutside, resolve_inside
 logger = logging.getLogger(__name__)
 
 Locate = Callable[[int, tuple], Location]
+Label = Callable[[int], str]
 SCORED = ("nps", "csat", "ces", "overall")
 SUS_STATEMENTS = 10
 SUS_SCALE = Scale(min=1, max=5)
@@ -57,9 +58,16 @@ def load_responses(
     locate: Locate,
     problems: Problems,
     cache_dir: Path | None,
+    label: Label = lambda index: "",
 ) -> Responses:
-    """Read a wave's sources in order and stack their checked responses."""
+    """Read a wave's sources in order and stack their checked responses.
+
+    ``locate(index, keys)`` gives the place of a key of source ``index`` in engagement.yaml;
+    ``label(index)`` names that source the way other messages name places, e.g.
+    ``waves[2026-q3].sources[0]``.
+    """
     loader = _WaveLoader(engagement_dir, rel_dir, default_language, locate, problems, cache_dir)
+    loader.label = label
     for index, source in enumerate(sources):
         loader.add_source(index, source, scales, sus=False)
     return loader.finish()
@@ -74,14 +82,16 @@ def load_sus_responses(
     locate: Locate,
     problems: Problems,
     cache_dir: Path | None,
+    label: Label = lambda index: "",
 ) -> Responses:
     """Read one usability test's SUS answers: ten statement columns, each on 1–5."""
     loader = _WaveLoader(engagement_dir, rel_dir, default_language, locate, problems, cache_dir)
+    loader.label = label
     if len(source.columns.sus) != SUS_STATEMENTS:
-        problems.error(
-            locate(0, ("columns", "sus")),
-            f"columns.sus: the SUS needs its ten statement columns in order, "
-            f"got {len(source.columns.sus)}",
+        loader.mapping_error(
+            0,
+            ("columns", "sus"),
+            f"the SUS needs its ten statement columns in order, got {len(source.columns.sus)}",
         )
         return Responses()
     loader.add_source(0, source, Scales(), sus=True)
@@ -96,6 +106,7 @@ class _WaveLoader:
         self.locate = locate
         self.problems = problems
         self.cache_dir = cache_dir
+        self.label: Label = lambda index: ""
         self.responses = Responses()
         self.first_ids: dict[str, tuple[Table, int, Column]] = {}
         self.failed = False  # a file or mapping problem: an empty wave is no news then
@@ -105,7 +116,9 @@ class _WaveLoader:
 
     def mapping_error(self, index: int, keys: tuple, message: str) -> None:
         self.failed = True
-        self.problems.error(self.locate(index, keys), f"{_dotted(keys)}: {message}")
+        prefix = self.label(index)
+        place = f"{prefix}.{_dotted(keys)}" if prefix else _dotted(keys)
+        self.problems.error(self.locate(index, keys), f"{place}: {message}")
 
     def open_table(self, index: int, source: Source) -> Table | None:
         try:
