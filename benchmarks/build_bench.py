@@ -125,7 +125,7 @@ def main() -> None:
         repeat, build, root, [], BuildOptions(force=True, jobs=2)
     )
     print()
-    print(f"{'all six documents':<34} {'seconds':>8} {'vs full':>8} {'peak MB':>8}")
+    print(f"{'every demo document':<34} {'seconds':>8} {'vs full':>8} {'peak MB':>8}")
     for label, seconds, memory in (
         ("full build, --jobs 1", full, None),
         ("full build, --jobs 2", parallel, parallel_peak),

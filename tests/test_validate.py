@@ -86,6 +86,15 @@ CASES = {
         {},
         [f"{E}:13:37: findings[F1].evidence[0]: no theme 'dlvry' (there are none)"],
     ),
+    "ordering an undeclared segment": (
+        ENGAGEMENT_YAML + "measures:\n  segments: {tenure: Tenure}\n"
+        "  segment_order:\n    tenur: [New, Old]\n",
+        {},
+        [
+            f"{E}:14:5: measures.segment_order: segment 'tenur' is not declared under "
+            "measures.segments (did you mean 'tenure'?)"
+        ],
+    ),
     "missing file": (
         ENGAGEMENT_YAML + WAVE,
         {},

@@ -86,6 +86,8 @@ def measures() -> str:
         "  segments:",
         "    department: Department",
         "    tenure: Time working with the team",
+        "  segment_order:           # how the answers read, not the alphabet",
+        "    tenure: [Less than 6 months, 6-12 months, 1-2 years, More than 2 years]",
     ]
     return "\n".join(lines) + "\n"
 

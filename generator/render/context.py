@@ -39,6 +39,7 @@ def document_context(
 ) -> dict[str, Any]:
     """Return the variables every document template gets (report and deck alike)."""
     spec = engagement.spec
+    analysis = ordered_groups(analysis, spec.measures.segment_order)
     consultant = workspace.settings.consultant
     brand = workspace.settings.brand
     waves = list(analysis["waves"])
@@ -114,6 +115,38 @@ def document_context(
         "running_client": spec.client.short_name or client_name,
         "confidentiality": spec.engagement.confidentiality,
     }
+
+
+def ordered_groups(value: Any, order: Mapping[str, Sequence[str]]) -> Any:
+    """Return the analysis with every segment's groups in the engagement's declared order.
+
+    The analysis lists groups alphabetically ("1-2 years" before "Less than 6 months"); a
+    reader expects the order of the answers. Groups not named in ``order`` follow
+    alphabetically; crossed segments are ordered by the first segment, then the second.
+    """
+    if not order:
+        return value
+    if isinstance(value, list):
+        return [ordered_groups(item, order) for item in value]
+    if not isinstance(value, dict):
+        return value
+    result = {key: ordered_groups(item, order) for key, item in value.items()}
+    segments, groups = result.get("segments"), result.get("groups")
+    if (
+        isinstance(segments, list)
+        and isinstance(groups, list)
+        and all(isinstance(s, str) for s in segments)
+    ):
+        ranks = [{v: i for i, v in enumerate(order.get(s, []))} for s in segments]
+
+        def key(group: Mapping[str, Any]) -> tuple:
+            return tuple(
+                (rank.get(v, len(rank)), str(v))
+                for rank, v in zip(ranks, group["values"], strict=True)
+            )
+
+        result["groups"] = sorted(groups, key=key)
+    return result
 
 
 def _in_wave(item_wave: str | None, current: str | None) -> bool:

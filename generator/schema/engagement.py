@@ -75,6 +75,10 @@ class Measures(Model):
     """Rated items by id, with the label printed in the deliverables."""
     segments: dict[Id, str] = {}
     """Segment columns by id (store, channel, customer type…), with their printed label."""
+    segment_order: dict[Id, list[str]] = {}
+    """The order a segment's groups are listed in, as the answers are written, e.g.
+    tenure: [Less than 6 months, 6-12 months, 1-2 years]; groups not listed follow in
+    alphabetical order."""
 
 
 class Scale(Model):

@@ -47,6 +47,13 @@ class EngagementChecker:
         self.unique_ids(("client", "contacts"), [c.id for c in spec.client.contacts])
         for i, test in enumerate(spec.usability_tests):
             self.unique_ids(("usability_tests", i, "tasks"), [t.id for t in test.tasks])
+        self.known(
+            ("measures", "segment_order"),
+            spec.measures.segment_order,
+            spec.measures.segments,
+            "segment",
+            "measures.segments",
+        )
         self.check_files()
         self.check_waves()
         self.check_findings(interactions)
