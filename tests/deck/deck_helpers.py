@@ -117,3 +117,55 @@ def strip_to_survey(root: Path, client: str) -> Path:
             narrative.unlink()
     (folder / "interactions.yaml").unlink(missing_ok=True)
     return folder
+
+
+def team_blocks(slide) -> list[dict]:
+    """Return the teams (with their rows) shown on a team slide."""
+    return list(slide.data["blocks"]) if slide.kind == "audience" else []
+
+
+def team_slide_count(context: dict, language: str) -> int:
+    """Count the teams' slides from the recommendations, by the deck's rule.
+
+    A team whose list (with its rationale) does not fit one slide has slides of its own; the
+    others share as few slides as their rows fit on, with a title over each team on a
+    shared slide (found here by trying every assignment of teams to 1, 2, … slides).
+    """
+    import itertools
+
+    from generator.render.context import AUDIENCES
+    from generator.render.deck.fit import paginate
+    from generator.render.deck.layout import BODY_HEIGHT
+    from generator.render.deck.teams import (
+        TEAM_GAP,
+        TEAM_TITLE,
+        recommendation_rows,
+    )
+    from generator.render.deck.words import Words
+
+    words = Words(language)
+    own, heights = 0, []
+    for audience in AUDIENCES:
+        entries = context["recommendations_by_audience"].get(audience)
+        if not entries:
+            continue
+        height = sum(r["height"] for r in recommendation_rows(entries, words))
+        if height > BODY_HEIGHT:
+            compact = recommendation_rows(entries, words, compact=True)
+            own += len(paginate(compact, lambda r: r["height"], BODY_HEIGHT))
+        else:
+            heights.append(height)
+
+    def fits(slide: list[float]) -> bool:
+        titles = len(slide) * TEAM_TITLE + (len(slide) - 1) * TEAM_GAP if len(slide) > 1 else 0
+        return sum(slide) + titles <= BODY_HEIGHT
+
+    for count in range(1, len(heights) + 1):
+        for assignment in itertools.product(range(count), repeat=len(heights)):
+            slides = [
+                [h for h, s in zip(heights, assignment, strict=True) if s == i]
+                for i in range(count)
+            ]
+            if all(slide and fits(slide) for slide in slides):
+                return own + count
+    return own

@@ -9,7 +9,14 @@ import re
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 import pytest
-from deck_helpers import CROWDED, DEMO_CLIENTS, SLIDE_HEIGHT, SLIDE_WIDTH, page_texts
+from deck_helpers import (
+    CROWDED,
+    DEMO_CLIENTS,
+    SLIDE_HEIGHT,
+    SLIDE_WIDTH,
+    page_texts,
+    team_blocks,
+)
 
 ALL_CLIENTS = (*DEMO_CLIENTS, CROWDED)
 MARGIN_BAND = 12.0  # no glyph closer than this to a slide's edge
@@ -95,7 +102,8 @@ def test_a_crowded_client_continues_on_numbered_slides(built):
     texts = page_texts(built.decks[CROWDED])
     runs = {}
     for slide in slides:
-        runs.setdefault((slide.kind, slide.section, slide.data.get("audience")), []).append(slide)
+        teams = tuple(block["audience"] for block in team_blocks(slide))
+        runs.setdefault((slide.kind, slide.section, teams), []).append(slide)
     continued = [run for run in runs.values() if len(run) > 1 and run[0].kind != "finding"]
     assert {run[0].kind for run in continued} >= {"matrix", "audience", "roadmap"}
     for run in continued:
@@ -103,3 +111,21 @@ def test_a_crowded_client_continues_on_numbered_slides(built):
             label = f"({part}/{len(run)})"
             assert slide.headline.endswith(label)
             assert label in re.sub(r"\s+", " ", texts[slide.number - 1])
+
+
+@pytest.mark.parametrize("client", ALL_CLIENTS)
+def test_a_figure_is_never_split_from_its_arrow(built, client):
+    pages: dict[int, list[tuple[str, float]]] = {}
+    for page, char, _, _, baseline in glyphs(built.decks[client]):
+        pages.setdefault(page, []).append((char, round(baseline)))
+    arrows = 0
+    for page, chars in pages.items():
+        for index, (char, baseline) in enumerate(chars[1:-1], start=1):
+            # An arrow after a figure ("2,8 → 3,5"; not a list's bullet arrow) is on the
+            # line of the figure and of what follows it.
+            if char != "→" or not chars[index - 1][0].isdigit():
+                continue
+            arrows += 1
+            neighbours = (chars[index - 1], chars[index + 1])
+            assert {line for _, line in neighbours} == {baseline}, (page, neighbours)
+    assert arrows  # every demo deck compares waves

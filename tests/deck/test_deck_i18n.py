@@ -8,12 +8,13 @@ reading generator/render/deck/*.py.
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
 
 import generator.render
-from generator.render.deck.words import Words
+from generator.render.deck.words import NBSP, Words
 from generator.render.environment import builtin_templates
 from generator.render.i18n import read_catalog, untranslated
 
@@ -71,7 +72,44 @@ def test_every_planner_message_is_translated(language):
 def test_headlines_take_the_plural_form_of_their_number(language, count, expected):
     words = Words(language)
     singular, plural = "%(num)s action due within 30 days", "%(num)s actions due within 30 days"
-    assert words.n_(singular, plural, count) == expected
+    assert words.n_(singular, plural, count).replace(NBSP, " ") == expected
+
+
+@pytest.mark.parametrize(
+    "language, say, expected",
+    [
+        (
+            "uk",
+            lambda w: w._(
+                "Biggest rise: %(item)s, %(before)s → %(after)s",
+                item="Ввічливість",
+                before="2,8",
+                after="3,5",
+            ),
+            "Найбільше зростання: Ввічливість, 2,8 → 3,5",
+        ),
+        ("lv", lambda w: w.difference("csat", 0.08), "+8 p. p."),
+        ("uk", lambda w: w.difference("csat", 0.12), "+12 в. п."),
+        ("en", lambda w: w._("n = %(n)s", n="540"), "n = 540"),
+        ("uk", lambda w: w.p_value(0.0004), "p < 0,001"),
+        ("lv", lambda w: w.n_("Within %(num)s day", "Within %(num)s days", 30), "30 dienu laikā"),
+    ],
+)
+def test_a_figure_stays_on_one_line_with_its_arrow_unit_or_sign(language, say, expected):
+    text = say(Words(language))
+    assert text.replace(NBSP, " ") == expected
+    # Ordinary spaces are left only between words: none inside a figure and what it goes with.
+    inside = r"\d [^\W\d]|\d →|→ \d|\b[np] [=<]|[=<] \d|\. п\.|\. p\."
+    assert re.findall(inside, text) == []
+
+
+def test_a_team_list_reads_as_a_phrase():
+    assert Words("en").names(["Web team", "Leadership"]) == "Web team and leadership"
+    assert Words("uk").names(["Веб-команда", "Підтримка", "Керівництво"]) == (
+        "Веб-команда, підтримка і керівництво"
+    )
+    assert Words("lv").names(["Mārketings", "Vadība"]) == "Mārketings un vadība"
+    assert Words("en").names(["Marketing", "IT"]) == "Marketing and IT"
 
 
 def test_a_literal_percent_is_written_once():

@@ -15,6 +15,8 @@ from deck_helpers import (
     planned_decks,
     squeeze,
     strip_to_survey,
+    team_blocks,
+    team_slide_count,
 )
 from pypdf import PdfReader
 
@@ -43,7 +45,6 @@ def expected_slides(context: dict) -> int:
     """Count the slides a small engagement needs, one per section, from the data alone."""
     wave = context["wave"]
     themes = ((wave.get("themes") or {}).get("overall") or {}).get("themes") or []
-    teams = [a for a in AUDIENCES if context["recommendations_by_audience"].get(a)]
     has_recommendations = bool(context["recommendations"])
     measured = any(t.get("target") for t in context["kpis"]) or any(
         r.get("kpi") for r in context["recommendations"]
@@ -58,7 +59,7 @@ def expected_slides(context: dict) -> int:
             any(t["count"] for t in themes),
             len(context["findings"]),
             has_recommendations,  # priority matrix
-            len(teams),
+            team_slide_count(context, context["language"]),
             has_recommendations,  # roadmap
             measured,
             bool(context["previous_recommendations"]),
@@ -99,15 +100,41 @@ def test_every_recommendation_is_on_each_of_its_teams_slides(built, client):
     texts = page_texts(built.decks[client])
     by_team: dict[str, str] = {}
     for slide in context["slides"]:
-        if slide.kind == "audience":
-            team = slide.data["audience"]
+        for block in team_blocks(slide):
+            team = block["audience"]
             by_team[team] = by_team.get(team, "") + " " + texts[slide.number - 1]
+            if len(team_blocks(slide)) > 1:  # teams sharing a slide each have a title
+                assert squeeze(block["name"].upper()) in squeeze(texts[slide.number - 1].upper())
+    assert sorted(by_team) == sorted(
+        a for a in AUDIENCES if context["recommendations_by_audience"].get(a)
+    )
     for recommendation in context["recommendations"]:
         for team in recommendation["audience"]:
             assert re.search(rf"\b{re.escape(recommendation['id'])}\b", by_team[team]), (
                 recommendation["id"],
                 team,
             )
+
+
+@pytest.mark.parametrize("client", DEMO_CLIENTS)
+def test_the_p_value_column_header_keeps_to_one_line(built, client):
+    context = built.contexts[client]
+    translations = load_translations(builtin_templates() / "locale", context["language"])
+    header = translations.gettext("p-value")
+    texts = page_texts(built.decks[client])
+    changes = [texts[s.number - 1] for s in context["slides"] if s.kind == "changes"]
+    assert changes and all(header in text for text in changes)
+
+
+@pytest.mark.parametrize("client", ALL_CLIENTS)
+def test_a_roadmap_horizon_without_actions_says_so(built, client):
+    context = built.contexts[client]
+    translations = load_translations(builtin_templates() / "locale", context["language"])
+    empty = {30, 60, 90} - {r["horizon"] for r in context["recommendations"]}
+    texts = page_texts(built.decks[client])
+    roadmap = " ".join(texts[s.number - 1] for s in context["slides"] if s.kind == "roadmap")
+    said = squeeze(translations.gettext("No actions due")) in squeeze(roadmap)
+    assert said == bool(empty)
 
 
 @pytest.mark.parametrize(

@@ -30,9 +30,15 @@ class ChartKit:
         self.quadrant = partial(quadrant_chart, style=style, fmt=fmt)
         self.mood_timeline = partial(mood_timeline, style=style, fmt=fmt)
 
-    def sized(self, width: float) -> ChartKit:
-        """Return the same charts drawn ``width`` points wide (e.g. 233 for half a column)."""
-        return ChartKit(replace(self.style, width=float(width)), self.fmt)
+    def sized(self, width: float, font_size: float | None = None) -> ChartKit:
+        """Return the same charts drawn ``width`` points wide (e.g. 233 for half a column).
+
+        ``font_size`` sets the labels' size in points (the report's are 9.5); marks, gaps and
+        strokes grow with it, so that a slide can draw a chart at the width it is shown with
+        labels legible across a room.
+        """
+        size = self.style.font_size if font_size is None else float(font_size)
+        return ChartKit(replace(self.style, width=float(width), font_size=size), self.fmt)
 
 
 __all__ = [

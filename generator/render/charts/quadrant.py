@@ -5,7 +5,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from generator.render.charts.svg import ChartStyle, Svg, TextBox, text_width, truncate, wrap
+from generator.render.charts.svg import (
+    ChartStyle,
+    Svg,
+    TextBox,
+    dashes,
+    text_width,
+    truncate,
+    wrap,
+)
 from generator.render.formatting import Formatter
 
 
@@ -36,8 +44,8 @@ def quadrant_chart(
     (x_min, x_max), (y_min, y_max) = x_range, y_range
     if x_max <= x_min or y_max <= y_min:
         raise ValueError("the quadrant ranges are empty")
-    width, size, small = style.width, style.font_size, style.small
-    left, right, top = 6.0, width - 6, small * 2.2
+    width, size, small, unit = style.width, style.font_size, style.small, style.unit
+    left, right, top = 6.0 * unit, width - 6 * unit, small * 2.2
     bottom = height - small * 2.4
 
     def x_of(value: float) -> float:
@@ -66,7 +74,7 @@ def quadrant_chart(
         fill="none",
         stroke=style.muted,
         stroke_opacity=0.5,
-        stroke_width=0.6,
+        stroke_width=0.6 * unit,
     )
     for x1, y1, x2, y2 in ((split_x, top, split_x, bottom), (left, split_y, right, split_y)):
         svg.add(
@@ -76,13 +84,13 @@ def quadrant_chart(
             x2=x2,
             y2=y2,
             stroke=style.muted,
-            stroke_width=0.8,
-            stroke_dasharray="3 3",
+            stroke_width=0.8 * unit,
+            stroke_dasharray=dashes(unit, 3, 3),
         )
 
-    corner_width = (right - left) / 2 - 12
-    corners = [(left + 6, top, "start"), (right - 6, top, "end")]
-    corners += [(left + 6, bottom, "start"), (right - 6, bottom, "end")]
+    corner_width = (right - left) / 2 - 12 * unit
+    corners = [(left + 6 * unit, top, "start"), (right - 6 * unit, top, "end")]
+    corners += [(left + 6 * unit, bottom, "start"), (right - 6 * unit, bottom, "end")]
     placed: list[TextBox] = []
     for index, (text, (x, edge, anchor)) in enumerate(zip(quadrant_labels, corners, strict=True)):
         if not text:
@@ -92,7 +100,7 @@ def quadrant_chart(
             if index < 2:  # top corners write downwards, bottom corners upwards
                 baseline = edge + small * (1.3 + 1.15 * line_index)
             else:
-                baseline = edge - 6 - small * 1.15 * (len(lines) - 1 - line_index)
+                baseline = edge - 6 * unit - small * 1.15 * (len(lines) - 1 - line_index)
             placed.append(
                 svg.text(
                     x,
@@ -129,33 +137,42 @@ def quadrant_chart(
     for point in ordered:
         x, y = x_of(point.x), y_of(point.y)
         color = style.accent if point.highlight else style.primary
-        svg.add("circle", cx=x, cy=y, r=4.5, fill=color, stroke=style.background, stroke_width=1)
-        placed.append(TextBox("", x - 5, y - 5, 10, 10))
+        svg.add(
+            "circle",
+            cx=x,
+            cy=y,
+            r=4.5 * unit,
+            fill=color,
+            stroke=style.background,
+            stroke_width=unit,
+        )
+        placed.append(TextBox("", x - 5 * unit, y - 5 * unit, 10 * unit, 10 * unit))
     for point in ordered:
         x, y = x_of(point.x), y_of(point.y)
         label = truncate(point.label, label_width, size)
-        box = _place(label, x, y, size, placed, (left, top, right, bottom))
+        box = _place(label, x, y, size, unit, placed, (left, top, right, bottom))
         placed.append(svg.text(box.x, box.y + size * 0.8, label, size=size))
     return svg
 
 
-def _place(label, x, y, size, placed, frame) -> TextBox:
+def _place(label, x, y, size, unit, placed, frame) -> TextBox:
     """Choose a spot beside the point that stays in the frame and overlaps the fewest labels."""
     left, top, right, bottom = frame
     width = text_width(label, size)
+    gap, edge = 8 * unit, 2 * unit
     candidates = []
     for dx, dy in (
-        (8, -size * 0.45),
-        (-8 - width, -size * 0.45),
-        (8, -size * 1.5),
-        (8, size * 0.6),
-        (-8 - width, -size * 1.5),
-        (-8 - width, size * 0.6),
+        (gap, -size * 0.45),
+        (-gap - width, -size * 0.45),
+        (gap, -size * 1.5),
+        (gap, size * 0.6),
+        (-gap - width, -size * 1.5),
+        (-gap - width, size * 0.6),
         (-width / 2, -size * 1.8),
         (-width / 2, size * 0.75),
     ):
-        bx = min(max(x + dx, left + 2), right - 2 - width)
-        by = min(max(y + dy, top + 2), bottom - 2 - size)
+        bx = min(max(x + dx, left + edge), right - edge - width)
+        by = min(max(y + dy, top + edge), bottom - edge - size)
         candidates.append(TextBox(label, bx, by, width, size))
     return min(candidates, key=lambda box: sum(_overlap(box, other) for other in placed))
 

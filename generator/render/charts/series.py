@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from generator.render.charts.svg import (
     ChartStyle,
     Svg,
+    dashes,
     nice_ticks,
     polyline,
     text_width,
@@ -43,19 +44,19 @@ def series_chart(
     if high_end <= low_end or not points:
         raise ValueError("a series chart needs points and a non-empty scale")
     width = style.width
-    size = style.font_size
+    size, unit = style.font_size, style.unit
     ticks = nice_ticks(low_end, high_end, 5)
 
     def show(value: float) -> str:
         return fmt.change(value, decimals) if signed else fmt.number(value, decimals)
 
-    axis_width = max(text_width(show(t), style.small) for t in ticks) + 8
-    plot_left, plot_right = axis_width + 4, width - 12
-    top = 18.0
+    axis_width = max(text_width(show(t), style.small) for t in ticks) + 8 * unit
+    plot_left, plot_right = axis_width + 4 * unit, width - 12 * unit
+    top = 18.0 * unit
     column = (plot_right - plot_left) / len(points)
-    labels = [wrap(p.label, column - 6, style.small, max_lines=2) for p in points]
+    labels = [wrap(p.label, column - 6 * unit, style.small, max_lines=2) for p in points]
     label_lines = max(len(lines) for lines in labels)
-    plot_bottom = height - 8 - label_lines * style.small * 1.2
+    plot_bottom = height - 8 * unit - label_lines * style.small * 1.2
     svg = Svg(width, height, title, style, css_class="chart chart-series")
 
     def y_of(value: float) -> float:
@@ -76,7 +77,7 @@ def series_chart(
             y2=y,
             stroke=style.muted,
             stroke_opacity=0.6 if emphasis else 0.25,
-            stroke_width=0.8 if emphasis else 0.5,
+            stroke_width=(0.8 if emphasis else 0.5) * unit,
         )
         svg.text(
             axis_width,
@@ -102,18 +103,21 @@ def series_chart(
             x2=plot_right,
             y2=y,
             stroke=style.accent,
-            stroke_width=1.2,
-            stroke_dasharray="4 3",
+            stroke_width=1.2 * unit,
+            stroke_dasharray=dashes(unit, 4, 3),
         )
         # Put the label at the end of the line where the series is farthest from the target.
         values = [p.value for p in points if p.value is not None]
         at_start = bool(values) and abs(values[0] - target) > abs(values[-1] - target)
         label = truncate(
-            f"{target_label} {show(target)}", plot_right - plot_left - 4, style.small, bold=True
+            f"{target_label} {show(target)}",
+            plot_right - plot_left - 4 * unit,
+            style.small,
+            bold=True,
         )
         svg.text(
-            plot_left + 4 if at_start else plot_right,
-            max(y - 4, style.small),
+            plot_left + 4 * unit if at_start else plot_right,
+            max(y - 4 * unit, style.small),
             label,
             size=style.small,
             anchor="start" if at_start else "end",
@@ -124,7 +128,11 @@ def series_chart(
     known = [(x_of(i), y_of(p.value)) for i, p in enumerate(points) if p.value is not None]
     if len(known) > 1:
         svg.add(
-            "polyline", points=polyline(known), fill="none", stroke=style.primary, stroke_width=2
+            "polyline",
+            points=polyline(known),
+            fill="none",
+            stroke=style.primary,
+            stroke_width=2 * unit,
         )
     for index, point in enumerate(points):
         x = x_of(index)
@@ -135,9 +143,15 @@ def series_chart(
             continue
         y = y_of(point.value)
         svg.add(
-            "circle", cx=x, cy=y, r=3.5, fill=style.background, stroke=style.primary, stroke_width=2
+            "circle",
+            cx=x,
+            cy=y,
+            r=3.5 * unit,
+            fill=style.background,
+            stroke=style.primary,
+            stroke_width=2 * unit,
         )
-        above = y - 7 if y - 7 - size > top - 14 else y + size + 6
+        above = y - 7 * unit if y - 7 * unit - size > top - 14 * unit else y + size + 6 * unit
         svg.text(x, above, show(point.value), anchor="middle", bold=True)
     return svg
 

@@ -46,18 +46,18 @@ def stacked_chart(
     colors = list(colors or diverging_colors(style, len(categories)))
     if len(colors) < len(categories):
         raise ValueError(f"{len(categories)} categories but only {len(colors)} colours")
-    width, size = style.width, style.font_size
+    width, size, unit = style.width, style.font_size, style.unit
     label_width = width * 0.26 if any(row.label for row in rows) else 0.0
-    plot_left = label_width + (10 if label_width else 0)
-    plot_right = width - 2
+    plot_left = label_width + (10 * unit if label_width else 0)
+    plot_right = width - 2 * unit
     line_height = size * 1.2
 
     svg = Svg(width, 0, title, style, css_class="chart chart-stacked")
     legend_y = _legend(svg, categories, colors, style, plot_left, plot_right)
-    y = legend_y + 10
+    y = legend_y + 10 * unit
     for row in rows:
         lines = wrap(row.label, label_width, size, max_lines=2) if label_width else []
-        row_height = max(26.0, len(lines) * line_height + 10)
+        row_height = max(26.0 * unit, len(lines) * line_height + 10 * unit)
         middle = y + row_height / 2
         for index, line in enumerate(lines):
             baseline = middle - (len(lines) - 1) * line_height / 2 + size * 0.35
@@ -69,9 +69,9 @@ def stacked_chart(
             segment = share * (plot_right - plot_left)
             if segment <= 0:
                 continue
-            svg.add("rect", x=x, y=middle - 9, width=segment, height=18, fill=color)
+            svg.add("rect", x=x, y=middle - 9 * unit, width=segment, height=18 * unit, fill=color)
             label = fmt.percent(share)
-            if text_width(label, style.small, bold=True) + 6 <= segment:
+            if text_width(label, style.small, bold=True) + 6 * unit <= segment:
                 ink = "#ffffff" if _is_dark(color) else style.text
                 svg.text(
                     x + segment / 2,
@@ -84,22 +84,30 @@ def stacked_chart(
                 )
             x += segment
         y += row_height
-    svg.height = y + 4
+    svg.height = y + 4 * unit
     return svg
 
 
 def _legend(svg: Svg, categories, colors, style: ChartStyle, left: float, right: float) -> float:
     """Write the legend in one or more lines from ``left``; return the y below it."""
-    x, baseline = left, style.small + 2
+    unit = style.unit
+    x, baseline = left, style.small + 2 * unit
     for category, color in zip(categories, colors, strict=False):
-        label = truncate(category, right - left - 16, style.small)
-        needed = 14 + text_width(label, style.small) + 14
+        label = truncate(category, right - left - 16 * unit, style.small)
+        needed = 14 * unit + text_width(label, style.small) + 14 * unit
         if x > left and x + needed > right:
             x, baseline = left, baseline + style.small * 1.6
-        svg.add("rect", x=x, y=baseline - style.small * 0.75, width=9, height=9, fill=color)
-        svg.text(x + 13, baseline, label, size=style.small, fill=style.muted)
+        svg.add(
+            "rect",
+            x=x,
+            y=baseline - style.small * 0.75,
+            width=9 * unit,
+            height=9 * unit,
+            fill=color,
+        )
+        svg.text(x + 13 * unit, baseline, label, size=style.small, fill=style.muted)
         x += needed
-    return baseline + 2
+    return baseline + 2 * unit
 
 
 def _is_dark(color: str) -> bool:

@@ -18,6 +18,7 @@ from generator.render.untrusted import clean_text
 from generator.schema.workspace import Brand
 
 MIN_FONT_SIZE = 9.0
+BASE_FONT_SIZE = 9.5  # the labels of a chart drawn for the report's text column
 ELLIPSIS = "…"
 
 # Advance widths (em) of Source Sans 3 Regular, measured from the bundled font; other
@@ -115,14 +116,15 @@ def wrap(text: str, max_width: float, size: float, max_lines: int = 2, bold: boo
     return [truncate(line, max_width, size, bold) for line in lines[:max_lines]] or [""]
 
 
-def fit_at(text: str, x: float, width: float, size: float, bold: bool = False):
-    """Return ``(label, x, anchor)`` that keep ``text`` near ``x`` and inside ``0..width``."""
-    label = truncate(text, width - 2, size, bold)
+def fit_at(text: str, x: float, width: float, size: float, bold: bool = False, margin: float = 1.0):
+    """Return ``(label, x, anchor)`` that keep ``text`` near ``x`` and ``margin`` inside
+    ``0..width``."""
+    label = truncate(text, width - 2 * margin, size, bold)
     half = text_width(label, size, bold) / 2
-    if x - half < 1:
-        return label, 1.0, "start"
-    if x + half > width - 1:
-        return label, width - 1.0, "end"
+    if x - half < margin:
+        return label, margin, "start"
+    if x + half > width - margin:
+        return label, width - margin, "end"
     return label, x, "middle"
 
 
@@ -138,7 +140,7 @@ class ChartStyle:
     negative: str = "#c0392b"
     background: str = "#ffffff"
     font_family: str = "Source Sans 3"
-    font_size: float = 9.5
+    font_size: float = BASE_FONT_SIZE
     width: float = 480.0
 
     @classmethod
@@ -156,8 +158,18 @@ class ChartStyle:
         )
 
     @property
+    def unit(self) -> float:
+        """How many times the report's type size this chart's is (1 in the report).
+
+        Marks, gaps and strokes are multiplied by it, so that a chart drawn at its real width
+        with larger labels (a slide's) keeps the proportions of the report's charts.
+        """
+        return self.font_size / BASE_FONT_SIZE
+
+    @property
     def small(self) -> float:
-        return max(MIN_FONT_SIZE, self.font_size - 0.5)
+        """The size of axis ticks and legends: a little under the labels'."""
+        return max(MIN_FONT_SIZE, self.font_size - 0.5 * self.unit)
 
 
 @dataclass(frozen=True)
@@ -244,6 +256,11 @@ def _attributes(attributes: dict[str, object]) -> str:
         text = _num(value) if isinstance(value, (int, float)) else str(value)
         out.append(f' {name}="{escape(text)}"')
     return "".join(out)
+
+
+def dashes(unit: float, *lengths: float) -> str:
+    """Return an SVG ``stroke-dasharray`` of ``lengths`` scaled by the style's ``unit``."""
+    return " ".join(_num(length * unit) for length in lengths)
 
 
 def polyline(points: Iterable[tuple[float, float]]) -> str:

@@ -3,9 +3,9 @@
 ``deck_context`` turns the document context into a list of slides, in presentation order. A
 slide without data is left out; content that would not fit a slide continues on the next one,
 titled "<headline> (2/3)". Fitting is decided before rendering by estimating heights (lines ×
-line height, the line count from ``charts.svg.text_width``), always on the safe side, with the
-boxes and sizes of templates/css/deck.css (see ``layout``). The templates only print
-what is planned here.
+line height, the line count from the brand font's advance widths, see ``fit``), always on the
+safe side, with the boxes and sizes of templates/css/deck.css (see ``layout``). The templates
+only print what is planned here.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from generator.render.deck import account, findings, recommendations, results
+from generator.render.deck import account, findings, recommendations, results, teams
 from generator.render.deck.layout import BODY_WIDTH, FOOT, TITLE, Slide, slide_run
 from generator.render.deck.words import Words
 
@@ -39,7 +39,7 @@ def plan_slides(context: Mapping[str, Any], words: Words) -> list[Slide]:
         *results.themes(context, words, used_quotes),
         *findings.findings(context, words, used_quotes),
         *recommendations.priorities(context, words),
-        *recommendations.audiences(context, words),
+        *teams.audiences(context, words),
         *recommendations.roadmap(context, words),
         *recommendations.success(context, words),
         *recommendations.earlier(context, words),

@@ -11,22 +11,24 @@ from generator.render.deck.fit import paginate, plain
 from generator.render.deck.layout import (
     BODY,
     BODY_HEIGHT,
+    CHART_FONT,
     FIGURE_CAPTION,
     FIGURE_TITLE,
     SMALL,
     Slide,
+    chip_width,
     slide_run,
     take,
 )
 from generator.render.deck.words import Words
 
-# The mood chart is drawn 340 units wide and shown 480 pt wide (labels at about 13 pt).
-MOOD_NATURAL = 340.0
-MOOD_SHOWN = 470.0
+MOOD_WIDTH = 470.0  # the chart column; the chart is drawn at this width, labels at CHART_FONT
+MOOD_HEIGHT = 262.0
 TEXT_COLUMN = 330.0  # beside the chart; the relationship's text column
 NEXT_COLUMN = 480.0
 STATUS_HEIGHT = 26.0 + 18.0
 CONCERN_RULE = 17.0  # the concern's left rule and padding
+ACTION_GAP = 10.0  # under each of the next 30 days' actions
 
 
 def relationship(context: Mapping[str, Any], words: Words) -> list[Slide]:
@@ -43,15 +45,14 @@ def relationship(context: Mapping[str, Any], words: Words) -> list[Slide]:
     end = max(dt.date.fromisoformat(str(health["as_of"])), max(p.date for p in points))
     if end <= start:
         end = start + dt.timedelta(days=1)
-    scale = MOOD_SHOWN / MOOD_NATURAL
-    height = min(190.0, (BODY_HEIGHT - FIGURE_TITLE - FIGURE_CAPTION) / scale)
     chart = {
         "points": points,
         "start": start,
         "end": end,
-        "natural": MOOD_NATURAL,
-        "height": height,
-        "width": f"{MOOD_SHOWN:.1f}",
+        "draw_width": MOOD_WIDTH,
+        "font_size": CHART_FONT,
+        "height": min(MOOD_HEIGHT, BODY_HEIGHT - FIGURE_TITLE - FIGURE_CAPTION),
+        "width": f"{MOOD_WIDTH:.1f}",
     }
     entries = _entries(context, health, words)
     first, rest = take(entries, lambda e: e["height"], BODY_HEIGHT)
@@ -142,22 +143,21 @@ def next_steps(context: Mapping[str, Any], words: Words) -> list[Slide]:
         )
         pages = [{"markdown": _join_blocks(group), "actions": []} for group in groups]
     else:
-        actions = [
-            {
-                "id": r["id"],
-                "title": BODY.clamp(r["title"], NEXT_COLUMN - 60, 3),
-                "owner": SMALL.clamp(r["owner"], NEXT_COLUMN, 1) if r.get("owner") else None,
-            }
-            for r in context["recommendations"]
-            if r["horizon"] == 30
-        ]
-
-        def height(action: Mapping[str, Any]) -> float:
-            owner = SMALL.leading if action["owner"] else 0.0
-            return BODY.height(action["title"], NEXT_COLUMN - 60) + owner + 10
-
+        actions: list[dict[str, Any]] = []
+        for r in context["recommendations"]:
+            if r["horizon"] != 30:
+                continue
+            chip = chip_width(r["id"])
+            title = BODY.clamp(r["title"], NEXT_COLUMN, 3, indent=chip)
+            owner = SMALL.clamp(r["owner"], NEXT_COLUMN, 1) if r.get("owner") else None
+            height = BODY.height(title, NEXT_COLUMN, indent=chip)
+            height += (SMALL.leading if owner else 0.0) + ACTION_GAP
+            actions.append({"id": r["id"], "title": title, "owner": owner, "height": height})
         room = BODY_HEIGHT - BODY.leading - 6  # under "In the next 30 days"
-        pages = [{"markdown": None, "actions": page} for page in paginate(actions, height, room)]
+        pages = [
+            {"markdown": None, "actions": page}
+            for page in paginate(actions, lambda a: a["height"], room)
+        ]
     for page in pages:
         page["contact"] = False
     pages[-1]["contact"] = True

@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from generator.render.charts import Bar, ChartStyle, SeriesPoint, bar_chart
-from generator.render.deck.words import Words
+from generator.render.deck.words import NBSP, Words
 
 MAX_BARS = 7
-SERIES_HEIGHT = 200.0
+SERIES_HEIGHT = 290.0  # pt: a series on a slide is at most this tall
 
 
 @dataclass
@@ -234,11 +234,11 @@ def task_bars(test_id: str, context, words: Words) -> dict[str, Any] | None:
     }
 
 
-def measure_chart(chart: Mapping[str, Any], natural_width: float) -> float:
-    """Return the height of ``chart`` drawn ``natural_width`` units wide (colours aside)."""
+def measure_chart(chart: Mapping[str, Any], width: float, font_size: float) -> float:
+    """Return the height of ``chart`` drawn ``width`` wide with ``font_size`` labels."""
     from generator.render.formatting import Formatter
 
-    style = ChartStyle(width=natural_width)
+    style = ChartStyle(width=width, font_size=font_size)
     fmt = Formatter("en_GB")
     if chart["kind"] == "bars":
         svg = bar_chart(
@@ -318,8 +318,9 @@ def _score_fact(label, metric, result, change, words: Words) -> dict[str, Any] |
         return None
     now = words.value(metric, result["value"])
     if change and not change.get("suppressed"):
-        before = words.value(metric, change["previous"])
-        text = f"{before} → {now} · {words.verdict(change)}"
+        before, now, _ = words.change(metric, change)
+        # The figures and the "·" after them stay on one line; the verdict may wrap.
+        text = f"{before}{NBSP}→{NBSP}{now}{NBSP}· {words.verdict(change)}"
     else:
         text = now
     return {"label": label, "text": text}

@@ -2,21 +2,48 @@
 
 The deck never shrinks text to make it fit: the planner (``generator.render.deck``) measures
 what a slide would hold and moves the rest to a continuation slide, or shortens a title with an
-ellipsis. The widths come from ``charts.svg.text_width``, which errs on the wide side, so a text
-that fits here fits on the page. Sizes are in points on the 960 × 540 pt slide.
+ellipsis. Widths are the advance widths of the bundled brand font (Source Sans 3; bold text is
+measured in its Bold, the widest weight the deck uses) plus a small margin, and kerning, which
+only brings letters closer, is left out: a text that fits here fits on the page. Characters the
+font lacks fall back to ``charts.svg.text_width``, which errs on the wide side. Sizes are in
+points on the 960 × 540 pt slide.
 """
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
-from generator.render.charts.svg import ELLIPSIS, text_width, truncate
+from generator.render.charts.svg import ELLIPSIS, text_width
+from generator.render.environment import builtin_templates
 
 T = TypeVar("T")
+
+SAFETY = 1.005  # kerning only narrows; this covers rounding
+
+
+@functools.cache
+def _advances(bold: bool) -> dict[str, float]:
+    """Return the advance width (em) of every character of the bundled brand font."""
+    from fontTools.ttLib import TTFont
+
+    name = "SourceSans3-Bold.ttf" if bold else "SourceSans3-Regular.ttf"
+    font = TTFont(builtin_templates() / "fonts" / name, lazy=True)
+    metrics, units = font["hmtx"], font["head"].unitsPerEm
+    return {chr(code): metrics[glyph][0] / units for code, glyph in font.getBestCmap().items()}
+
+
+def measure(text: str, size: float, bold: bool = False) -> float:
+    """Return the width of ``text`` set at ``size`` points, a little on the wide side."""
+    advances = _advances(bold)
+    known = [advances.get(char) for char in text]
+    total = sum(a for a in known if a is not None) * size * SAFETY
+    missing = "".join(char for char, a in zip(text, known, strict=True) if a is None)
+    return total + (text_width(missing, size, bold) if missing else 0.0)
 
 
 @dataclass(frozen=True)
@@ -27,43 +54,60 @@ class Type:
     leading: float
     bold: bool = False
     tracking: float = 0.0  # letter-spacing in em (the kickers are spaced capitals)
+    upper: bool = False  # set in capitals (text-transform: uppercase)
 
     def width(self, text: str) -> float:
         spacing = len(text) * self.tracking * self.size
-        return text_width(text, self.size, self.bold) + spacing
+        return measure(text.upper() if self.upper else text, self.size, self.bold) + spacing
 
-    def lines(self, text: str, width: float) -> int:
-        """Return how many lines ``text`` takes in a box ``width`` points wide."""
+    def lines(self, text: str, width: float, indent: float = 0.0) -> int:
+        """Return how many lines ``text`` takes in a box ``width`` points wide.
+
+        ``indent`` is taken by something inline before the text on its first line (an id
+        chip); a first word that does not fit beside it starts the second line.
+        """
         paragraphs = [p for p in text.split("\n") if _words(p)]
-        return sum(self._paragraph_lines(p, width) for p in paragraphs) or 1
+        count = sum(
+            self._paragraph_lines(p, width, indent if index == 0 else 0.0)
+            for index, p in enumerate(paragraphs)
+        )
+        return count or 1
 
-    def height(self, text: str, width: float, max_lines: int | None = None) -> float:
-        count = self.lines(text, width)
+    def height(
+        self, text: str, width: float, max_lines: int | None = None, indent: float = 0.0
+    ) -> float:
+        count = self.lines(text, width, indent)
         return (min(count, max_lines) if max_lines else count) * self.leading
 
-    def clamp(self, text: str, width: float, max_lines: int, suffix: str = "") -> str:
+    def clamp(
+        self, text: str, width: float, max_lines: int, suffix: str = "", indent: float = 0.0
+    ) -> str:
         """Return ``text`` shortened at a word with an ellipsis so that it (and ``suffix``)
         takes at most ``max_lines`` lines; whole text when it already does."""
         text = " ".join(_words(text))
-        if self.lines(text + suffix, width) <= max_lines:
+        if self.lines(text + suffix, width, indent) <= max_lines:
             return text + suffix
         words = text.split(" ")
         for count in range(len(words) - 1, 0, -1):
             candidate = " ".join(words[:count]).rstrip(",;:.–—-") + ELLIPSIS
-            if self.lines(candidate + suffix, width) <= max_lines:
+            if self.lines(candidate + suffix, width, indent) <= max_lines:
                 return candidate + suffix
         # A single word longer than the box: cut inside it.
-        return truncate(words[0], width - self.width(suffix), self.size, self.bold) + suffix
+        cut = words[0]
+        while cut and self.width(cut + ELLIPSIS + suffix) > width - indent:
+            cut = cut[:-1]
+        return (cut + ELLIPSIS if cut else "") + suffix
 
-    def _paragraph_lines(self, paragraph: str, width: float) -> int:
-        lines, current = 0, ""
+    def _paragraph_lines(self, paragraph: str, width: float, indent: float = 0.0) -> int:
+        lines, current, room = 0, "", width - indent
         for word in _words(paragraph):
             candidate = f"{current} {word}" if current else word
-            if self.width(candidate) <= width:
+            if self.width(candidate) <= room:
                 current = candidate
                 continue
-            if current:
+            if current or room < width:  # the line ends: its words, or the indent alone
                 lines += 1
+                room = width
             # A word wider than the box is broken over several lines (overflow-wrap).
             spill = math.ceil(self.width(word) / width)
             lines += spill - 1

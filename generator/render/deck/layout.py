@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from generator.render.deck.evidence import measure_chart
+from generator.render.deck.evidence import SERIES_HEIGHT, measure_chart
 from generator.render.deck.fit import Type
 
 T = TypeVar("T")
@@ -19,7 +19,7 @@ T = TypeVar("T")
 BODY_WIDTH = 848.0
 BODY_HEIGHT = 346.0
 
-KICKER = Type(12.5, 16, bold=True, tracking=0.08)  # spaced capitals above the headline
+KICKER = Type(12.5, 16, bold=True, tracking=0.08, upper=True)  # spaced capitals
 HEADLINE = Type(28, 32, bold=True)
 TITLE = Type(40, 44, bold=True)  # the title slide
 LEAD = Type(17, 23)  # a finding's summary
@@ -30,6 +30,7 @@ CELL_BOLD = Type(14, 18, bold=True)
 HEAD = Type(12.5, 16, bold=True)  # table headers
 SMALL = Type(12.5, 16)
 FOOT = Type(11, 14)
+INLINE_CHIP = Type(13, 16, bold=True)  # an id chip inside a line of body text
 
 CELL_PADDING_X = 16.0  # 8 pt each side
 CELL_PADDING_Y = 11.0  # 5 pt above and below, plus the rule
@@ -38,10 +39,12 @@ FOOTNOTE = 2 * SMALL.leading + 12  # up to two lines under a table
 QUOTE_INDENT = 20.0  # the quote's rule and padding
 QUOTE_GAP = 14.0
 
-# Chart labels are drawn 9.5 units high (ChartStyle.font_size; 9 for the small ones); the
-# deck draws a chart narrower than it shows it, so that they print at about 14 pt.
-CHART_SCALE = 1.45
-CHART_MIN_SCALE = 1.35
+# Charts are drawn at the width they are shown, their labels at 14 pt (ticks and legends a
+# little smaller): ChartKit.sized(width, CHART_FONT). A chart a little too tall for its box
+# takes 13.5 or 13 pt labels first, then loses bars.
+CHART_FONT = 14.0
+CHART_FONTS = (CHART_FONT, 13.5, 13.0)
+MIN_CHART_BARS = 3  # a bar chart too tall for its box loses bars down to this many
 FIGURE_TITLE = 26.0  # the figure's title line above the chart
 FIGURE_CAPTION = 2 * SMALL.leading + 8  # up to two caption lines below it
 
@@ -97,6 +100,12 @@ def row_height(*cells: tuple[str, float], style: Type = CELL) -> float:
     return lines * style.leading + CELL_PADDING_Y
 
 
+def chip_width(ident: str) -> float:
+    """The room an id chip in a line of body text (a roadmap card, an action) takes, with
+    its padding, its margin and the space after it (deck.css: .card .chip, .actions .chip)."""
+    return INLINE_CHIP.width(ident) + 2 * 6.0 + 4.0 + BODY.width(" ")
+
+
 def take(
     entries: Sequence[T], height: Callable[[T], float], capacity: float
 ) -> tuple[list[T], list[T]]:
@@ -131,26 +140,28 @@ def fit_quotes(
 
 
 def fit_chart(chart: Mapping[str, Any], width: float, height: float) -> dict[str, Any]:
-    """Choose how wide to draw ``chart`` and how wide to show it, within ``width`` × ``height``.
+    """Fit ``chart`` into ``width`` × ``height`` (its title and caption included).
 
-    The chart is drawn ``width / CHART_SCALE`` units wide, so its labels print at about
-    14 pt; when that is too tall, bars that are not highlighted are dropped until it fits at
-    ``CHART_MIN_SCALE`` at least.
+    The chart is drawn ``width`` wide with the largest of ``CHART_FONTS`` that lets it fit.
+    A bar chart too tall even so loses the bars that are not highlighted, from the end, down
+    to three; if it is still too tall, it is shown narrower (its labels smaller) to fit.
     """
     fitted = dict(chart)
     room = height - FIGURE_TITLE - FIGURE_CAPTION
-    natural = round(width / CHART_SCALE)
     if fitted["kind"] == "series":
-        fitted["height"] = min(200.0, room / CHART_SCALE)
+        fitted["height"] = min(SERIES_HEIGHT, room)
     while True:
-        drawn = measure_chart(fitted, natural)
-        scale = min(width / natural, room / drawn)
+        for font_size in CHART_FONTS:
+            drawn = measure_chart(fitted, width, font_size)
+            if drawn <= room:
+                break
         bars = fitted.get("bars") or []
-        if fitted["kind"] != "bars" or scale >= CHART_MIN_SCALE or len(bars) <= 3:
+        if fitted["kind"] != "bars" or drawn <= room or len(bars) <= MIN_CHART_BARS:
             break
         plain = [index for index, bar in enumerate(bars) if not bar.highlight]
         drop = plain[-1] if plain else len(bars) - 1
         fitted["bars"] = [bar for index, bar in enumerate(bars) if index != drop]
-    fitted["natural"] = float(natural)
-    fitted["width"] = f"{natural * scale:.1f}"
+    fitted["draw_width"] = width
+    fitted["font_size"] = font_size
+    fitted["width"] = f"{width * min(1.0, room / drawn):.1f}"
     return fitted

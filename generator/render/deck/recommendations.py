@@ -1,5 +1,5 @@
-"""The recommendation slides: priority matrix, one table per team, roadmap, measures, and
-where the earlier waves' recommendations stand.
+"""The recommendation slides: priority matrix, roadmap, measures, and where the earlier
+waves' recommendations stand (each team's list is in ``teams``).
 
 Each builder returns its slides with the content already split so that every page fits the
 slide's body box (the boxes are those of templates/deck/slides/*.html and deck.css).
@@ -10,8 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from generator.render.context import AUDIENCES
-from generator.render.deck.fit import Type, chunk, paginate, plain
+from generator.render.deck.fit import chunk, paginate
 from generator.render.deck.layout import (
     BODY,
     BODY_HEIGHT,
@@ -21,6 +20,7 @@ from generator.render.deck.layout import (
     SMALL,
     TABLE_HEADER,
     Slide,
+    chip_width,
     row_height,
     slide_run,
 )
@@ -52,13 +52,6 @@ ROADMAP_HEADER = 20.0 + 6.0 + 3.0 + 10.0  # the horizon, its rule and the gap un
 ROADMAP_CARD = 16.0 + 8.0  # padding, then the gap to the next card
 
 SECTION_TITLE = BODY.leading + 6
-
-# A team's slide (deck/slides/audience.html): chip 60 pt, what and why 476 pt, a 32 pt gap,
-# owner, horizon and KPI 280 pt; rows have 10 pt above and below and a rule.
-REC_TITLE = Type(16, 21, bold=True)
-REC_MAIN = 476.0
-REC_META = 280.0
-REC_PADDING = 21.0
 
 # Table columns (pt) of deck/slides/success.html and previous.html.
 KPI_COLUMNS = (64.0, 624.0, 160.0)
@@ -177,82 +170,6 @@ def _legend(recommendations, width: float, lines: int) -> list[dict[str, Any]]:
     return entries
 
 
-# ----- one table per team -----
-
-
-def audiences(context: Mapping[str, Any], words: Words) -> list[Slide]:
-    """A slide (or a run of them) per team that must act, in the schema's order."""
-    by_audience = context["recommendations_by_audience"]
-    slides: list[Slide] = []
-    section = words._("Recommendations by team")
-    for audience in AUDIENCES:
-        entries = by_audience.get(audience) or []
-        if not entries:
-            continue
-        name = words.audience_name(audience)
-        # The rationale is shown while the team's list fits one slide; a longer list keeps
-        # to what, when, who and how it is measured, so that it takes fewer slides.
-        for compact in (False, True):
-            rows = recommendation_rows(entries, words, compact)
-            groups = paginate(rows, lambda r: r["height"], BODY_HEIGHT)
-            if len(groups) == 1:
-                break
-        pages = [{"rows": page, "audience": audience} for page in groups]
-        headline = words.n_(
-            "%(audience)s: %(num)s recommendation",
-            "%(audience)s: %(num)s recommendations",
-            len(entries),
-            audience=name,
-        )
-        kicker = words._("Recommendations · %(audience)s", audience=name)
-        run = slide_run("audience", section, headline, pages, kicker)
-        for slide in run:
-            slide.notes.extend(
-                {"label": r["id"], "text": r["notes"]} for r in slide.data["rows"] if r["notes"]
-            )
-        slides.extend(run)
-    return slides
-
-
-def recommendation_rows(
-    recommendations: Sequence[Mapping[str, Any]], words: Words, compact: bool = False
-) -> list[dict[str, Any]]:
-    """A team's recommendations: what and why on the left; when, owner and KPI on the right."""
-    owner_label, kpi_label = words._("Owner"), words._("Measure of success")
-    rows = []
-    for r in recommendations:
-        title = REC_TITLE.clamp(r["title"], REC_MAIN, 3)
-        why = ""
-        if r.get("rationale") and not compact:
-            why = CELL.clamp(plain(r["rationale"]), REC_MAIN, 3)
-        when = words.n_("Within %(num)s day", "Within %(num)s days", r["horizon"])
-        owner = _after(f"{when} · {owner_label}: ", r.get("owner"), 2)
-        kpi = _after(f"{kpi_label}: ", r.get("kpi"), 2 if compact else 3)
-        main = REC_TITLE.height(title, REC_MAIN) + (CELL.height(why, REC_MAIN) + 4 if why else 0)
-        side = CELL.height(f"{when} · {owner_label}: {owner}" if owner else when, REC_META)
-        side += CELL.height(f"{kpi_label}: {kpi}", REC_META) + 2 if kpi else 0
-        rows.append(
-            {
-                "id": r["id"],
-                "title": title,
-                "why": why,
-                "when": when,
-                "owner": owner,
-                "kpi": kpi,
-                "notes": r.get("notes"),
-                "height": max(main, side) + REC_PADDING,
-            }
-        )
-    return rows
-
-
-def _after(prefix: str, text: str | None, lines: int) -> str:
-    """Shorten ``text`` so that ``prefix`` and it take at most ``lines`` lines of a column."""
-    if not text:
-        return ""
-    return CELL.clamp(f"{prefix}{text}", REC_META, lines)[len(prefix) :]
-
-
 # ----- roadmap -----
 
 
@@ -295,6 +212,7 @@ def roadmap_pages(
                     "horizon": horizon,
                     "label": words.n_("Within %(num)s day", "Within %(num)s days", horizon),
                     "cards": column[index] if index < len(column) else [],
+                    "empty": not any(column),
                 }
                 for horizon, column in zip((30, 60, 90), columns, strict=True)
             ]
@@ -309,11 +227,11 @@ def _roadmap_column(recommendations, horizon: int, lines: int) -> list[list[dict
     for r in recommendations:
         if r["horizon"] != horizon:
             continue
-        # The id chip opens the first line: measure the title as if it were text there.
-        lead = "M" * (len(r["id"]) + 2)
-        title = BODY.clamp(f"{lead} {r['title']}", width, lines)[len(lead) + 1 :]
+        # The id chip opens the first line.
+        chip = chip_width(r["id"])
+        title = BODY.clamp(r["title"], width, lines, indent=chip)
         owner = SMALL.clamp(r["owner"], width, 1) if r.get("owner") else ""
-        height = BODY.height(f"{lead} {title}", width) + ROADMAP_CARD
+        height = BODY.height(title, width, indent=chip) + ROADMAP_CARD
         height += SMALL.leading + 2 if owner else 0
         cards.append({"id": r["id"], "title": title, "owner": owner, "height": height})
     return paginate(cards, lambda c: c["height"], BODY_HEIGHT - ROADMAP_HEADER)

@@ -22,8 +22,9 @@ from generator.render.deck.words import Words, direction, is_improvement
 ARROWS = {"up": "↑", "down": "↓"}
 
 # Columns of the changes table (deck/slides/changes.html): measure, before, now, change,
-# verdict, p-value.
-CHANGE_COLUMNS = (282.0, 100.0, 100.0, 88.0, 198.0, 80.0)
+# verdict, p-value. The p-value's is wide enough for its header on one line in every
+# language ("p-значення").
+CHANGE_COLUMNS = (282.0, 100.0, 100.0, 88.0, 182.0, 96.0)
 THEME_LABEL = 192.0  # deck.css .theme-label, less its padding
 THEME_QUOTES = 338.0
 THEME_PADDING = 17.0  # 8 pt above and below, and the rule
@@ -146,7 +147,12 @@ def changes(context: Mapping[str, Any], words: Words) -> list[Slide]:
         row["height"] = row_height((row["label"], widths[0]), (row["verdict"], widths[4] - 22))
     capacity = BODY_HEIGHT - header - FOOTNOTE
     pages = [
-        {"rows": page, "previous": previous["name"], "current": wave["name"]}
+        {
+            "rows": page,
+            "previous": previous["name"],
+            "current": wave["name"],
+            "columns": [f"{width:g}" for width in widths],
+        }
         for page in paginate(rows, lambda r: r["height"], capacity)
     ]
     section = words._("What changed since the last wave")
@@ -168,12 +174,13 @@ def _change_rows(context, metrics: Mapping[str, Any], words: Words) -> list[dict
         if not change or change.get("suppressed") or change.get("previous") is None:
             continue
         good = is_improvement(change, lower)
+        previous, current, difference = words.change(metric, change)
         rows.append(
             {
                 "label": label,
-                "previous": words.value(metric, change["previous"]),
-                "current": words.value(metric, change["current"]),
-                "difference": words.difference(metric, change["difference"]),
+                "previous": previous,
+                "current": current,
+                "difference": difference,
                 "raw": change["difference"],
                 "verdict": words.verdict_words(change)
                 + (f" · {words._('small sample')}" if change.get("small_sample") else ""),

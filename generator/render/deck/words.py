@@ -8,6 +8,7 @@ catalogs as the templates' strings (templates/locale/*/LC_MESSAGES/deck.po), and
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from generator.render.environment import builtin_templates
@@ -17,6 +18,13 @@ from generator.render.i18n import load_translations
 # Which way is good for each measure: CES on the legacy scale is lower-is-better, and the
 # analysis says so on the result itself (``lower_is_better``).
 SIGNIFICANT = ("up", "down")
+
+NBSP = "\u00a0"
+# A figure and what belongs to it stay on one line: "2.8 → 3.5", "n = 540", "p < 0.001",
+# "12 pp", "30 днів".
+_ARROW = re.compile(r" ?→ ?")
+_TEST = re.compile(r"\b([np]) ([=<]) ")
+_UNIT = re.compile(r"(?<=\d) (?=[^\W\d_]|%)")
 
 
 class Words:
@@ -28,13 +36,13 @@ class Words:
         self.fmt = Formatter(document_locale(language))
 
     def _(self, message: str, **values: Any) -> str:
-        return self._translations.gettext(message) % values
+        return tie(self._translations.gettext(message) % values)
 
     def n_(self, singular: str, plural: str, count: int, **values: Any) -> str:
         """Translate with the plural form for ``count``; ``%(num)s`` is ``count`` unless given."""
         text = self._translations.ngettext(singular, plural, count)
         values.setdefault("num", self.fmt.integer(count))
-        return text % values
+        return tie(text % values)
 
     # ----- names -----
 
@@ -61,9 +69,20 @@ class Words:
         }
         return names.get(audience, audience)
 
+    def names(self, names: list[str]) -> str:
+        """Join names into a phrase: "Web team, support and leadership".
+
+        The names after the first are common nouns inside the phrase, so they lose their
+        capital (an acronym such as "IT" keeps it).
+        """
+        from babel.lists import format_list
+
+        inside = [_lowered(name) for name in names[1:]]
+        return format_list([*names[:1], *inside], locale=self.fmt.locale)
+
     # ----- numbers -----
 
-    def value(self, metric: str, value: float | None) -> str:
+    def value(self, metric: str, value: float | None, decimals: int = 1) -> str:
         """Format a score in its metric's unit: NPS points, a CSAT share, a mean."""
         if metric == "nps":
             return self.fmt.nps(value)
@@ -71,16 +90,34 @@ class Words:
             return self.fmt.percent(value)
         if metric == "sus":
             return self.fmt.number(value, 0)
-        return self.fmt.number(value, 1)
+        return self.fmt.number(value, decimals)
 
-    def difference(self, metric: str, value: float | None) -> str:
+    def difference(self, metric: str, value: float | None, decimals: int = 1) -> str:
         """Format a change in its metric's unit: NPS points, percentage points, a mean."""
         if metric == "nps":
             return self.fmt.change(value, 0)
         if metric == "csat":
             points = None if value is None else value * 100
-            return self._("%(value)s pp", value=self.fmt.change(points, 0))
-        return self.fmt.change(value, 1)
+            unit = self._("%(value)s pp", value=self.fmt.change(points, 0))
+            return unit.replace(" ", NBSP)  # "+12 pp", "+12 в. п.": one unit, one line
+        return self.fmt.change(value, decimals)
+
+    def change(self, metric: str, change: dict[str, Any]) -> tuple[str, str, str]:
+        """Format a change's before, after and difference alike.
+
+        A mean is shown with one decimal, or two when one would print the same score
+        before and after a significant change ("4.26 → 4.33", not "4.3 → 4.3").
+        """
+        before, after, difference = change["previous"], change["current"], change["difference"]
+        decimals = 1
+        same = self.value(metric, before) == self.value(metric, after)
+        if same and change.get("verdict") in SIGNIFICANT:
+            decimals = 2
+        return (
+            self.value(metric, before, decimals),
+            self.value(metric, after, decimals),
+            self.difference(metric, difference, decimals),
+        )
 
     def target(self, metric: str, target: float | None) -> str:
         """Format a target in its own units: NPS points, CSAT percent, CES and SUS scores."""
@@ -95,7 +132,7 @@ class Words:
             text = self._("p < %(value)s", value=self.fmt.number(0.001, 3))
         else:
             text = self._("p = %(value)s", value=self.fmt.number(p, 3))
-        return text.replace(" ", "\u00a0")  # never broken over two lines
+        return text.replace(" ", NBSP)  # never broken over two lines
 
     def verdict_words(self, change: dict[str, Any]) -> str:
         """Say plainly whether a change is significant."""
@@ -110,6 +147,19 @@ class Words:
         p = self.p_value(change.get("p_value"))
         text = f"{words} ({p})" if p else words
         return f"{text}, {self._('small sample')}" if change.get("small_sample") else text
+
+
+def _lowered(name: str) -> str:
+    if len(name) > 1 and name[1].isupper():
+        return name
+    return name[:1].lower() + name[1:]
+
+
+def tie(text: str) -> str:
+    """Join a figure to its arrow, test sign, unit or counted word with no-break spaces
+    ("2,8 → 3,5", "n = 65", "12 в. п.", "30 днів"), so that a line never breaks inside."""
+    text = _TEST.sub(rf"\1{NBSP}\2{NBSP}", _ARROW.sub(f"{NBSP}→{NBSP}", text))
+    return _UNIT.sub(NBSP, text)
 
 
 def direction(good: bool | None) -> str:
