@@ -20,6 +20,12 @@ from babel.dates import format_date, format_skeleton
 from babel.numbers import format_decimal
 
 MINUS = "\u2212"
+NBSP = "\u00a0"
+# A figure and what belongs to it stay on one line: "2.8 → 3.5", "n = 540", "p < 0.001",
+# "12 pp", "30 днів".
+_ARROW = re.compile(r" ?→ ?")
+_TEST = re.compile(r"\b([np]) ([=<]) ")
+_UNIT = re.compile(r"(?<=\d) (?=[^\W\d_]|%)")
 MISSING = "\u2013"  # an en dash stands for a value that does not exist
 LOCALES = {"en": "en_GB", "uk": "uk_UA", "lv": "lv_LV"}
 COUNTRY_LOCALES = {("en", "US"): "en_US"}
@@ -35,6 +41,19 @@ def document_locale(language: str, country: str | None = None) -> str:
 def _rounded(value: float, decimals: int) -> Decimal:
     # Half away from zero on the decimal text, so 2.675 rounds to 2.68 as a reader expects.
     return Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP)
+
+
+def tie(text: str) -> str:
+    """Join a figure to its arrow, test sign, unit or counted word with no-break spaces
+    ("2,8 → 3,5", "n = 65", "12 в. п.", "30 днів"), so that a line never breaks inside.
+
+    Markup stays Markup: only spaces change, so nothing needs escaping again.
+    """
+    from markupsafe import Markup
+
+    tied = _TEST.sub(rf"\1{NBSP}\2{NBSP}", _ARROW.sub(f"{NBSP}→{NBSP}", str(text)))
+    tied = _UNIT.sub(NBSP, tied)
+    return Markup(tied) if isinstance(text, Markup) else tied
 
 
 def _as_date(value: dt.date | str) -> dt.date:
@@ -152,4 +171,5 @@ class Formatter:
             "month_day": self.month_day,
             "month": self.month,
             "month_year": self.month_year,
+            "tie": tie,
         }

@@ -95,3 +95,17 @@ def test_dates_as_a_reader_expects_them():
     assert Formatter("en_US").date_long(DAY) == "March 5, 2026"
     assert Formatter("uk_UA").date_long(DAY).startswith("5 березня 2026")
     assert Formatter("en_GB").date_short(DAY) == "5 Mar 2026"
+
+
+def test_tie_keeps_a_figure_with_its_arrow_unit_and_counted_word():
+    from markupsafe import Markup
+
+    from generator.render.formatting import NBSP, tie
+
+    assert tie("2,8 → 3,5") == f"2,8{NBSP}→{NBSP}3,5"
+    assert tie("within 30 days, n = 65, p < 0.001") == (
+        f"within 30{NBSP}days, n{NBSP}={NBSP}65, p{NBSP}<{NBSP}0.001"
+    )
+    assert tie("12 в. п. і 24 dienas") == f"12{NBSP}в. п. і 24{NBSP}dienas"
+    tied = tie(Markup("R&amp;D within 30 days"))
+    assert isinstance(tied, Markup) and str(tied) == f"R&amp;D within 30{NBSP}days"

@@ -145,3 +145,18 @@ def test_every_data_file_is_listed_with_its_full_sha256(demo_reports):
     for path in data:
         digest = hashlib.sha256(path.read_bytes()).hexdigest()
         assert digest in text, f"{path.name} is not listed with its SHA-256"
+
+
+COUNTED_WORDS = (
+    r"(?:days?|dienas?|dienām|dienu|днів|дні|день|pts?|participants?|dalībniek\w*|учасник\w*)"
+)
+
+
+@pytest.mark.parametrize("client", DEMO_CLIENTS)
+def test_a_number_never_ends_a_line_without_what_it_counts(demo_reports, client):
+    import re
+
+    _, reports, _ = demo_reports
+    for number, text in enumerate(page_texts(reports[client]), start=1):
+        broken = re.findall(rf"\d\n{COUNTED_WORDS}\b", text)
+        assert broken == [], f"page {number}: {broken}"

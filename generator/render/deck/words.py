@@ -8,23 +8,15 @@ catalogs as the templates' strings (templates/locale/*/LC_MESSAGES/deck.po), and
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from generator.render.environment import builtin_templates
-from generator.render.formatting import Formatter, document_locale
+from generator.render.formatting import NBSP, Formatter, document_locale, tie
 from generator.render.i18n import load_translations
 
 # Which way is good for each measure: CES on the legacy scale is lower-is-better, and the
 # analysis says so on the result itself (``lower_is_better``).
 SIGNIFICANT = ("up", "down")
-
-NBSP = "\u00a0"
-# A figure and what belongs to it stay on one line: "2.8 → 3.5", "n = 540", "p < 0.001",
-# "12 pp", "30 днів".
-_ARROW = re.compile(r" ?→ ?")
-_TEST = re.compile(r"\b([np]) ([=<]) ")
-_UNIT = re.compile(r"(?<=\d) (?=[^\W\d_]|%)")
 
 
 class Words:
@@ -153,13 +145,6 @@ def _lowered(name: str) -> str:
     if len(name) > 1 and name[1].isupper():
         return name
     return name[:1].lower() + name[1:]
-
-
-def tie(text: str) -> str:
-    """Join a figure to its arrow, test sign, unit or counted word with no-break spaces
-    ("2,8 → 3,5", "n = 65", "12 в. п.", "30 днів"), so that a line never breaks inside."""
-    text = _TEST.sub(rf"\1{NBSP}\2{NBSP}", _ARROW.sub(f"{NBSP}→{NBSP}", text))
-    return _UNIT.sub(NBSP, text)
 
 
 def direction(good: bool | None) -> str:
