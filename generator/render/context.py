@@ -70,6 +70,7 @@ def document_context(
         },
         "consultant": {
             **consultant.model_dump(),
+            "title": _in_language(consultant.title, language),
             "logo": asset_url("workspace", brand.logo) if brand.logo else None,
         },
         "engagement": {
@@ -147,6 +148,13 @@ def ordered_groups(value: Any, order: Mapping[str, Sequence[str]]) -> Any:
 
         result["groups"] = sorted(groups, key=key)
     return result
+
+
+def _in_language(text: str | Mapping[str, str] | None, language: str) -> str | None:
+    """Pick the document's language from a text given per language (English, else any)."""
+    if not isinstance(text, Mapping):
+        return text
+    return text.get(language) or text.get("en") or next(iter(text.values()), None)
 
 
 def _in_wave(item_wave: str | None, current: str | None) -> bool:

@@ -37,8 +37,9 @@ class Consultant(Model):
     """Contact phone, as you want it printed."""
     website: str | None = None
     """Website printed beside your contact details."""
-    title: str | None = None
-    """Your role, e.g. 'Customer satisfaction consultant'."""
+    title: str | dict[Language, str] | None = None
+    """Your role, e.g. 'Customer satisfaction consultant', or one per language:
+    {en: Customer satisfaction consultant, lv: Klientu apmierinātības konsultante}."""
 
 
 class BrandColors(Model):

@@ -160,3 +160,17 @@ def test_a_number_never_ends_a_line_without_what_it_counts(demo_reports, client)
     for number, text in enumerate(page_texts(reports[client]), start=1):
         broken = re.findall(rf"\d\n{COUNTED_WORDS}\b", text)
         assert broken == [], f"page {number}: {broken}"
+
+
+@pytest.mark.parametrize(
+    ("client", "role"),
+    [
+        ("northwind-logistics", "Customer satisfaction consultant"),
+        ("baltic-home", "Klientu apmierinātības konsultante"),
+        ("kyiv-pharma", "Консультантка із задоволеності клієнтів"),
+    ],
+)
+def test_the_cover_gives_the_consultants_role_in_the_reports_language(demo_reports, client, role):
+    _, reports, _ = demo_reports
+    cover = " ".join(page_texts(reports[client])[0].split())
+    assert role in cover
