@@ -36,30 +36,31 @@ class SegmentCells:
 
     def __init__(self, segments: Mapping[str, Sequence[object]], responses: int):
         self.responses = responses
+        self.segments: tuple[str, ...] = tuple(segments)
+        """The segment columns the cells combine, in order."""
         self._values: dict[str, list[str | None]] = {}
-        self._radix: list[tuple[str, int]] = []
-        combined: list[int] = [0] * responses
+        books: list[tuple[Sequence[object], dict[object, int]]] = []
         for sid, column in segments.items():
             if len(column) != responses:
                 raise ValueError(
                     f"segment column {sid!r} has {len(column)} values, not {responses}"
                 )
-            values: list[str | None] = [None]  # code 0 is blank
-            index: dict[str, int] = {}
-            book: dict[object, int] = {}
-            for raw in set(column):
-                cleaned = clean_segment_value(raw)
-                if cleaned is None:
-                    book[raw] = 0
-                    continue
-                if cleaned not in index:
-                    index[cleaned] = len(values)
-                    values.append(cleaned)
-                book[raw] = index[cleaned]
-            codes = map(book.__getitem__, column)
-            combined = list(map(add, map(mul, combined, repeat(len(values))), codes))
+            values, book = self._code_values(column)
             self._values[sid] = values
-            self._radix.append((sid, len(values)))
+            books.append((column, book))
+        # A response's combined code is Σ code·stride, the stride of a column being the product
+        # of the radices (value counts) of the columns after it. Each column's book holds its
+        # codes already multiplied by its stride, so combining costs one addition per column.
+        self._radix = [(sid, len(values)) for sid, values in self._values.items()]
+        combined: list[int] | None = None
+        stride = 1
+        for (column, book), (_, radix) in zip(reversed(books), reversed(self._radix), strict=True):
+            scaled = {raw: code * stride for raw, code in book.items()}
+            codes = map(scaled.__getitem__, column)
+            combined = list(codes) if combined is None else list(map(add, combined, codes))
+            stride *= radix
+        if combined is None:
+            combined = [0] * responses
         dense = {value: i for i, value in enumerate(dict.fromkeys(combined))}
         self.cell_of: list[int] = list(map(dense.__getitem__, combined))
         counted = Counter(self.cell_of)
@@ -67,6 +68,23 @@ class SegmentCells:
         """Respondents per cell."""
         self._codes: list[dict[str, int]] = [self._decode(value) for value in dense]
         self._scaled: dict[int, list[int]] = {}
+
+    @staticmethod
+    def _code_values(column: Sequence[object]) -> tuple[list[str | None], dict[object, int]]:
+        """A column's values as shown (code 0 is blank) and the code of each raw value."""
+        values: list[str | None] = [None]
+        index: dict[str, int] = {}
+        book: dict[object, int] = {}
+        for raw in set(column):
+            cleaned = clean_segment_value(raw)
+            if cleaned is None:
+                book[raw] = 0
+                continue
+            if cleaned not in index:
+                index[cleaned] = len(values)
+                values.append(cleaned)
+            book[raw] = index[cleaned]
+        return values, book
 
     def _decode(self, combined: int) -> dict[str, int]:
         codes = {}

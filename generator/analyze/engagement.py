@@ -30,6 +30,7 @@ from generator.analyze.segments import (
     Breakdown,
     breakdowns,
     code_specs,
+    segment_cells,
 )
 from generator.analyze.survey import (
     SurveyMetrics,
@@ -167,7 +168,10 @@ def _analyze_wave(
 ) -> WaveAnalysis:
     anonymity, comments = thresholds
     coded = code_specs(survey_specs(responses, wave.scales, level))  # shared with the drivers
-    metrics, segments = analyze_survey(responses, wave.scales, level, anonymity, coded=coded)
+    cells = segment_cells(responses.segments, len(responses))  # shared with the themes
+    metrics, segments = analyze_survey(
+        responses, wave.scales, level, anonymity, coded=coded, cells=cells
+    )
     targets = engagement.targets
     checks = [
         check_target("nps", targets.nps, metrics.nps),
@@ -191,6 +195,7 @@ def _analyze_wave(
             staff_names=names,
             anonymity_threshold=anonymity,
             comment_threshold=comments,
+            cells=cells,
         )
     return WaveAnalysis(
         id=wave.id,

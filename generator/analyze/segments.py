@@ -197,6 +197,12 @@ def active_segments(segments: Mapping[str, Sequence[str | None]]) -> list[str]:
     return [sid for sid, column in segments.items() if any(map(clean_segment_value, column))]
 
 
+def segment_cells(segments: Mapping[str, Sequence[str | None]], responses: int) -> SegmentCells:
+    """The cells of the segment columns that hold at least one value, built once per wave and
+    shared by the metric breakdowns and the theme breakdowns."""
+    return SegmentCells({sid: segments[sid] for sid in active_segments(segments)}, responses)
+
+
 def code_specs(specs: Sequence[MetricSpec]) -> dict[str, CodedColumn]:
     """Each metric's column coded once (see ``codes``), blanks and 'not applicable' as 0."""
     return {spec.name: code_column(spec.column, spec.excluded, spec.expected) for spec in specs}

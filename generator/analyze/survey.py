@@ -24,9 +24,9 @@ from generator.analyze.plain import Plain, Suppressed
 from generator.analyze.segments import (
     Breakdown,
     MetricSpec,
-    active_segments,
     breakdowns_from_cells,
     code_specs,
+    segment_cells,
     tally_cells,
 )
 from generator.analyze.stats import tally_scores
@@ -120,15 +120,18 @@ def analyze_survey(
     threshold: int,
     crossed: bool = True,
     coded: Mapping[str, CodedColumn] | None = None,
+    cells: SegmentCells | None = None,
 ) -> tuple[SurveyMetrics, tuple[Breakdown, ...]]:
     """Every metric of a wave and its segment breakdowns, reading each column once.
 
-    ``coded`` may hold the metrics' columns already coded (``code_specs``), saving a pass.
+    ``coded`` may hold the metrics' columns already coded (``code_specs``) and ``cells`` the
+    wave's segment cells (``segment_cells``), each saving a pass.
     """
     specs = survey_specs(responses, scales, level)
     coded = code_specs(specs) if coded is None else coded
-    ids = active_segments(responses.segments)
-    cells = SegmentCells({sid: responses.segments[sid] for sid in ids}, len(responses))
+    if cells is None:
+        cells = segment_cells(responses.segments, len(responses))
+    ids = cells.segments
     per_cell = tally_cells(cells, specs, coded)
     results = {spec.name: spec.summarise(per_cell[spec.name].total()) for spec in specs}
     metrics = assemble_survey(len(responses), results)
