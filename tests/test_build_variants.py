@@ -20,6 +20,15 @@ def workspace(tmp_path):
     return root
 
 
+def commit_everything(workspace) -> str:
+    """Make ``workspace`` a git repository with one commit; return the commit's id."""
+    git = ["git", "-c", "user.name=T", "-c", "user.email=t@example.com"]
+    for command in (["init", "-q"], ["add", "."], ["commit", "-qm", "data"]):
+        subprocess.run([*git, *command], cwd=workspace, check=True)
+    done = subprocess.run(["git", "rev-parse", "HEAD"], cwd=workspace, capture_output=True)
+    return done.stdout.decode().strip()
+
+
 def xmp(path) -> str:
     metadata = PdfReader(path).xmp_metadata
     assert metadata is not None
@@ -68,13 +77,7 @@ def test_encrypt_takes_the_password_from_the_environment(workspace, rapport, mon
 
 
 def test_the_pdf_names_its_data_files_and_commit(workspace, rapport):
-    git = ["git", "-c", "user.name=T", "-c", "user.email=t@example.com"]
-    subprocess.run([*git, "init", "-q"], cwd=workspace, check=True)
-    subprocess.run([*git, "add", "."], cwd=workspace, check=True)
-    subprocess.run([*git, "commit", "-qm", "data"], cwd=workspace, check=True)
-    head = subprocess.run(
-        ["git", "rev-parse", "HEAD"], cwd=workspace, capture_output=True, text=True
-    ).stdout.strip()
+    head = commit_everything(workspace)
 
     rapport("build", "--only", "report", workspace=workspace)
     info = PdfReader(workspace / REPORT).metadata
@@ -92,13 +95,7 @@ def test_the_pdf_names_its_data_files_and_commit(workspace, rapport):
 
 def test_the_report_appendix_names_the_commit(tmp_path, rapport):
     workspace = copy_demo(tmp_path / "ws")  # the real report, with its methodology section
-    git = ["git", "-c", "user.name=T", "-c", "user.email=t@example.com"]
-    subprocess.run([*git, "init", "-q"], cwd=workspace, check=True)
-    subprocess.run([*git, "add", "."], cwd=workspace, check=True)
-    subprocess.run([*git, "commit", "-qm", "data"], cwd=workspace, check=True)
-    head = subprocess.run(
-        ["git", "rev-parse", "HEAD"], cwd=workspace, capture_output=True, text=True
-    ).stdout.strip()
+    head = commit_everything(workspace)
 
     def appendix_text() -> str:
         pages = PdfReader(workspace / REPORT).pages

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -41,12 +44,9 @@ def copy_demo(target: Path, clients: tuple[str, ...] = ("northwind-logistics",))
     return target
 
 
-def build_with_warnings(root: Path, options) -> tuple:
-    """Build in ``root``; return the result and every warning the renderer reported or logged."""
-    import logging
-
-    from generator.build import build
-
+@contextmanager
+def logged_warnings() -> Iterator[list[logging.LogRecord]]:
+    """Collect every record logged at WARNING or above inside the ``with`` block."""
     records: list[logging.LogRecord] = []
 
     class Keep(logging.Handler):
@@ -56,8 +56,16 @@ def build_with_warnings(root: Path, options) -> tuple:
     handler = Keep(level=logging.WARNING)
     logging.getLogger().addHandler(handler)
     try:
-        result = build(root, [], options)
+        yield records
     finally:
         logging.getLogger().removeHandler(handler)
+
+
+def build_with_warnings(root: Path, options) -> tuple:
+    """Build in ``root``; return the result and every warning the renderer reported or logged."""
+    from generator.build import build
+
+    with logged_warnings() as records:
+        result = build(root, [], options)
     warnings = [w for written in result.written for w in written.warnings]
     return result, warnings + [record.getMessage() for record in records]

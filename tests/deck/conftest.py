@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from deck_helpers import CROWDED, DEMO_CLIENTS, add_crowded_client, copy_workspace, planned_decks
+from deck_helpers import CROWDED, add_crowded_client, planned_decks
+from workspace_helpers import DEMO_CLIENTS, copy_demo, logged_warnings
 
 
 @dataclass
@@ -24,20 +25,10 @@ def built(tmp_path_factory) -> BuiltDecks:
     """Build every demo client's deck and handout, and the crowded client's, in a copy."""
     from generator.build import BuildOptions, build
 
-    root = copy_workspace(tmp_path_factory.mktemp("decks") / "ws")
+    root = copy_demo(tmp_path_factory.mktemp("decks") / "ws", DEMO_CLIENTS)
     add_crowded_client(root)
-    records: list[logging.LogRecord] = []
-
-    class Keep(logging.Handler):
-        def emit(self, record):
-            records.append(record)
-
-    handler = Keep(level=logging.WARNING)
-    logging.getLogger().addHandler(handler)
-    try:
+    with logged_warnings() as records:
         result = build(root, [], BuildOptions(kinds=("deck",), notes=True))
-    finally:
-        logging.getLogger().removeHandler(handler)
     decks, handouts = {}, {}
     for published in result.written:
         client = published.path.parent.name

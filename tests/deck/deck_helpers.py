@@ -1,4 +1,4 @@
-"""Helpers of the deck tests: a copy of the demo workspace, a crowded client, PDF reading."""
+"""Helpers of the deck tests: a crowded client, the planned slides, PDF reading."""
 
 from __future__ import annotations
 
@@ -6,10 +6,10 @@ import shutil
 from pathlib import Path
 
 import yaml
+from workspace_helpers import DEMO_CLIENTS
 
-ROOT = Path(__file__).resolve().parents[2]
-DEMO_CLIENTS = ("northwind-logistics", "baltic-home", "kyiv-pharma")
 CROWDED = "crowded-logistics"
+ALL_CLIENTS = (*DEMO_CLIENTS, CROWDED)
 SLIDE_WIDTH, SLIDE_HEIGHT = 960.0, 540.0
 
 # Long, realistic titles: the deck must wrap or shorten them, never run off the slide.
@@ -24,17 +24,6 @@ LONG_TITLES = (
     "block merges that lower coverage of the routing module",
 )
 LEVELS = ("low", "medium", "high")
-
-
-def copy_workspace(target: Path) -> Path:
-    """Copy the demo workspace (settings, brand, engagements without the generator)."""
-    target.mkdir(parents=True, exist_ok=True)
-    shutil.copy2(ROOT / "rapport.yaml", target / "rapport.yaml")
-    if (ROOT / "brand").is_dir():
-        shutil.copytree(ROOT / "brand", target / "brand")
-    for client in DEMO_CLIENTS:
-        shutil.copytree(ROOT / "engagements" / client, target / "engagements" / client)
-    return target
 
 
 def add_crowded_client(root: Path, count: int = 25) -> Path:

@@ -10,15 +10,14 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 import pytest
 from deck_helpers import (
+    ALL_CLIENTS,
     CROWDED,
-    DEMO_CLIENTS,
     SLIDE_HEIGHT,
     SLIDE_WIDTH,
     page_texts,
     team_blocks,
 )
 
-ALL_CLIENTS = (*DEMO_CLIENTS, CROWDED)
 MARGIN_BAND = 12.0  # no glyph closer than this to a slide's edge
 # deck.css: the headline block sits above the body box (136 pt from the top edge), and the
 # body box ends 482 pt from the top edge, above the 11 pt footer line.

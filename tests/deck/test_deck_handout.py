@@ -4,12 +4,11 @@ recommendations."""
 from __future__ import annotations
 
 import pytest
-from deck_helpers import CROWDED, DEMO_CLIENTS, page_texts, squeeze
+from deck_helpers import ALL_CLIENTS, page_texts, squeeze
 from pypdf import PdfReader
 
 from generator.render.deck.fit import plain
 
-ALL_CLIENTS = (*DEMO_CLIENTS, CROWDED)
 A4 = (595.28, 841.89)
 
 

@@ -6,11 +6,9 @@ import re
 
 import pytest
 from deck_helpers import (
-    CROWDED,
-    DEMO_CLIENTS,
+    ALL_CLIENTS,
     SLIDE_HEIGHT,
     SLIDE_WIDTH,
-    copy_workspace,
     page_texts,
     planned_decks,
     squeeze,
@@ -19,12 +17,11 @@ from deck_helpers import (
     team_slide_count,
 )
 from pypdf import PdfReader
+from workspace_helpers import DEMO_CLIENTS, copy_demo
 
 from generator.render.context import AUDIENCES
 from generator.render.environment import builtin_templates
 from generator.render.i18n import load_translations
-
-ALL_CLIENTS = (*DEMO_CLIENTS, CROWDED)
 
 
 def test_the_build_logs_no_warning(built):
@@ -163,7 +160,7 @@ def test_slides_use_only_the_brand_font(built, client):
 def test_slides_without_data_are_left_out(tmp_path):
     from generator.build import BuildOptions, build
 
-    root = copy_workspace(tmp_path / "ws")
+    root = copy_demo(tmp_path / "ws", DEMO_CLIENTS)
     strip_to_survey(root, "northwind-logistics")
     result = build(root, ["northwind-logistics"], BuildOptions(kinds=("deck",)))
     (deck,) = [p.path for p in result.written]

@@ -2,28 +2,17 @@
 
 from __future__ import annotations
 
-import logging
-
 import pytest
 from render_helpers import publish, render_sample_html
+from workspace_helpers import logged_warnings
 
 
 @pytest.fixture(scope="session")
 def sample_pdf(tmp_path_factory):
     """The English sample rendered once: (path, result, WARNING+ log records)."""
-    records: list[logging.LogRecord] = []
-
-    class Keep(logging.Handler):
-        def emit(self, record):
-            records.append(record)
-
-    handler = Keep(level=logging.WARNING)
-    logging.getLogger().addHandler(handler)
-    try:
+    with logged_warnings() as records:
         target = tmp_path_factory.mktemp("sample") / "sample.pdf"
         result = publish(render_sample_html("en"), target)
-    finally:
-        logging.getLogger().removeHandler(handler)
     return target, result, records
 
 
