@@ -13,6 +13,7 @@ import json
 import os
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
@@ -251,17 +252,21 @@ def _publish_all(
         return (document, roots, [builtin / "fonts"], attachments, options.variant, password)
 
     pdfs = [d for d in planned if d.kind != "data"]
-    for document in planned:
-        if document.kind == "data":
-            yield document, _write_file(document.target, workbook_data(document.context))
-    if options.jobs <= 1 or len(pdfs) <= 1:
-        for document in pdfs:
-            yield document, _publish_pdf(*job(document))
-        return
-    with ProcessPoolExecutor(max_workers=options.jobs, mp_context=get_context("fork")) as pool:
-        futures = [pool.submit(_publish_pdf, *job(document)) for document in pdfs]
-        for document, future in zip(pdfs, futures, strict=True):
-            yield document, future.result()
+    parallel = options.jobs > 1 and len(pdfs) > 1
+    with ExitStack() as stack:
+        futures = {}
+        if parallel:
+            pool = stack.enter_context(
+                ProcessPoolExecutor(max_workers=options.jobs, mp_context=get_context("fork"))
+            )
+            futures = {id(d): pool.submit(_publish_pdf, *job(d)) for d in pdfs}
+        for document in planned:  # reported in the planned order, whichever finishes first
+            if document.kind == "data":
+                yield document, _write_file(document.target, workbook_data(document.context))
+            elif parallel:
+                yield document, futures[id(document)].result()
+            else:
+                yield document, _publish_pdf(*job(document))
 
 
 def _publish_pdf(document, roots, fonts, attachments, variant, password) -> WrittenFile:
