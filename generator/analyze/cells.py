@@ -9,18 +9,15 @@ again.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from functools import cached_property
-from itertools import repeat
-from operator import add, mul
+from operator import add
 
-from generator.analyze.codes import CodedColumn, Run, count_runs, picker, rows_by_code, runs_of
+import numpy as np
+
+from generator.analyze.codes import CodedColumn, count_by_group, group_index
 
 GroupKey = tuple[str, ...]
-
-LONG_RUNS = 10
-"""Counting each code in each cell's run of rows (a C call per cell and code) beats one pass
-that counts every answer from Python once there are more responses than this per (cell, code)."""
 
 
 def clean_segment_value(value: object) -> str | None:
@@ -67,7 +64,6 @@ class SegmentCells:
         self.sizes: list[int] = [counted[cell] for cell in range(len(dense))]
         """Respondents per cell."""
         self._codes: list[dict[str, int]] = [self._decode(value) for value in dense]
-        self._scaled: dict[int, list[int]] = {}
 
     @staticmethod
     def _code_values(column: Sequence[object]) -> tuple[list[str | None], dict[object, int]]:
@@ -101,24 +97,14 @@ class SegmentCells:
         return found
 
     @cached_property
-    def _runs(self) -> tuple[Callable[[Sequence[int]], Sequence[int]], list[Run]]:
-        """Rows sorted by cell, so each cell is one run: the reordering and the runs."""
-        order, runs = runs_of(rows_by_code(self.cell_of, len(self.sizes)))
-        return picker(order), runs
+    def _cell_index(self) -> np.ndarray:
+        return group_index(self.cell_of)
 
     def tally(self, column: CodedColumn) -> list[list[int]]:
         """Count a coded column's answers per cell: per code (index k − 1), a count per cell."""
-        width = column.width
-        if isinstance(column.codes, bytes) and self.responses > LONG_RUNS * len(self.sizes) * width:
-            in_cell_order, runs = self._runs
-            return count_runs(bytes(in_cell_order(column.codes)), runs, width)
-        # Short runs: one pass that counts (cell, code) pairs coded as one integer each.
-        radix = width + 1
-        if radix not in self._scaled:
-            self._scaled[radix] = list(map(mul, self.cell_of, repeat(radix)))
-        counts = [[0] * len(self.sizes) for _ in range(width)]
-        for key, n in Counter(map(add, self._scaled[radix], column.codes)).items():
-            cell, code = divmod(key, radix)
-            if code:
-                counts[code - 1][cell] = n
-        return counts
+        return self.tally_array(column).tolist()
+
+    def tally_array(self, column: CodedColumn) -> np.ndarray:
+        """``tally`` as an array: a row per code, a column per cell."""
+        counts = count_by_group(column.codes, column.width, self._cell_index, len(self.sizes))
+        return counts[:, 1:].T

@@ -1,27 +1,21 @@
-"""Answer columns coded as small integers, and codes counted in runs of rows.
+"""Answer columns coded as small integers, and codes counted per group of rows.
 
 Counting 100,000 answers per column is the bulk of the analysis, and hashing a float costs
 more than reading a byte. So each column is coded once: code 0 is a blank or 'not applicable'
 answer, code k the k-th distinct answer in ascending order. A column with fewer than 256
-distinct answers (every rating scale) is coded as ``bytes``, which the standard library counts
-in C (``bytes.count(code, start, end)``); a wider one falls back to a list of ints.
+distinct answers (every rating scale) is coded as ``bytes``; a wider one as a list of ints.
 
-To count per group, rows are put in an order in which each group (a segment cell, or the
-responses that gave one answer to the key-driver target) is one contiguous run; then each
-run's codes are counted without looking at a single row from Python.
+To count per group (a segment cell, or the responses that gave one answer to the key-driver
+target), every row's (group, code) pair is made one integer and all of them are counted at
+once by ``numpy.bincount``, without looking at a single row from Python.
 """
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from operator import itemgetter
-from typing import TypeVar
 
-Item = TypeVar("Item")
-Run = tuple[int, int]
-"""Rows ``start`` (included) to ``end`` (excluded) of a reordered column."""
+import numpy as np
 
 
 @dataclass(frozen=True)
@@ -69,35 +63,22 @@ def _coded(
     return CodedColumn(tuple(points), bytes(codes) if len(points) < 256 else list(codes))
 
 
-def picker(rows: Sequence[int]) -> Callable[[Sequence[Item]], Sequence[Item]]:
-    """Return a function that gives a sequence's items at ``rows``, in that order, in C."""
-    if len(rows) > 1:
-        return itemgetter(*rows)  # type: ignore[return-value]
-    return lambda sequence: tuple(sequence[row] for row in rows)
+def group_index(groups: bytes | Sequence[int]) -> np.ndarray:
+    """Each row's group (0 to some count − 1), or codes taken as groups, for ``count_by_group``."""
+    return _as_array(groups).astype(np.intp, copy=False)
 
 
-def runs_of(groups: Iterable[Sequence[int]]) -> tuple[list[int], list[Run]]:
-    """Concatenate the rows of each group: that row order, and where each group's run lies."""
-    order: list[int] = []
-    runs: list[Run] = []
-    for rows in groups:
-        runs.append((len(order), len(order) + len(rows)))
-        order.extend(rows)
-    return order, runs
+def count_by_group(
+    codes: bytes | Sequence[int], width: int, groups: np.ndarray, count: int
+) -> np.ndarray:
+    """Count codes 0 to ``width`` in each of ``count`` groups: an array of counts, per group (a
+    row), per code (a column). ``groups`` holds each row's group (``group_index``)."""
+    radix = width + 1
+    combined = groups * radix + _as_array(codes)
+    return np.bincount(combined, minlength=count * radix).reshape(count, radix)
 
 
-def rows_by_code(codes: Sequence[int], groups: int) -> list[list[int]]:
-    """The rows that hold each code from 0 to ``groups`` − 1."""
-    rows: list[list[int]] = [[] for _ in range(groups)]
-    for row, code in enumerate(codes):
-        rows[code].append(row)
-    return rows
-
-
-def count_runs(ordered: Sequence[int], runs: Sequence[Run], width: int) -> list[list[int]]:
-    """Count codes 1 to ``width`` in each run of ``ordered``: per code (index k − 1), per run."""
-    codes = range(1, width + 1)
-    if isinstance(ordered, bytes):
-        return [[ordered.count(code, start, end) for start, end in runs] for code in codes]
-    found = [Counter(ordered[start:end]) for start, end in runs]
-    return [[counted[code] for counted in found] for code in codes]
+def _as_array(codes: bytes | Sequence[int]) -> np.ndarray:
+    if isinstance(codes, bytes):
+        return np.frombuffer(codes, dtype=np.uint8)
+    return np.asarray(codes, dtype=np.intp)

@@ -146,11 +146,20 @@ def share_from_counts(count: int, n: int, level: float = DEFAULT_LEVEL) -> Share
 
 
 def mean_from_tally(tally: Tally, level: float = DEFAULT_LEVEL) -> MeanResult:
+    value, n, low, high, sd = _mean_interval(tally, level)
+    return MeanResult(value, n, low, high, level, sd)
+
+
+def _mean_interval(
+    tally: Tally, level: float
+) -> tuple[float | None, int, float | None, float | None, float | None]:
+    """Mean, n, interval and standard deviation: what a ``MeanResult`` holds, without making
+    one where the numbers go into another result (every item of every group)."""
     summary = moments(tally)
     if summary.n < 2 or summary.sd is None or summary.mean is None:
-        return MeanResult(summary.mean, summary.n, None, None, level, summary.sd)
+        return summary.mean, summary.n, None, None, summary.sd
     low, high = t_interval(summary.mean, summary.sd, summary.n, level)
-    return MeanResult(summary.mean, summary.n, low, high, level, summary.sd)
+    return summary.mean, summary.n, low, high, summary.sd
 
 
 def distribution(tally: Tally, scale: Scale) -> tuple[PointCount, ...]:
@@ -281,15 +290,15 @@ def ces(scores: Scores, scale: Scale = CES_SCALE, level: float = DEFAULT_LEVEL) 
 
 def item_from_tally(tally: Tally, scale: Scale, level: float = DEFAULT_LEVEL) -> ItemResult:
     threshold = top_box_from(scale)
-    mean = mean_from_tally(tally, level)
+    value, n, low, high, sd = _mean_interval(tally, level)
     return ItemResult(
-        value=mean.value,
-        n=mean.n,
-        low=mean.low,
-        high=mean.high,
+        value=value,
+        n=n,
+        low=low,
+        high=high,
         level=level,
-        sd=mean.sd,
-        top_box=share_from_counts(_count_where(tally, lambda v: v >= threshold), mean.n, level),
+        sd=sd,
+        top_box=share_from_counts(_count_where(tally, lambda v: v >= threshold), n, level),
         distribution=distribution(tally, scale),
     )
 

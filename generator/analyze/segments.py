@@ -20,8 +20,10 @@ from dataclasses import dataclass
 from itertools import combinations
 from typing import Any, TypeVar
 
+import numpy as np
+
 from generator.analyze.cells import GroupKey, SegmentCells, clean_segment_value
-from generator.analyze.codes import CodedColumn, code_column, picker
+from generator.analyze.codes import CodedColumn, code_column
 from generator.analyze.plain import SUPPRESSED, Plain, natural_key
 
 Key = TypeVar("Key", bound=Hashable)
@@ -131,16 +133,38 @@ class CellCounts:
     """One metric's answers counted per cell, ready to be added up into any group's tally."""
 
     column: CodedColumn
-    by_code: list[list[int]]
-    """Per answer code (index k − 1), the count in each cell."""
+    by_code: np.ndarray
+    """Per answer code (row k − 1), the count in each cell (a column)."""
 
-    def counts(self, pick: Callable[[Sequence[int]], Sequence[int]]) -> list[int]:
-        """The counts per answer code in the cells that ``pick`` takes (see ``codes.picker``)."""
-        return [sum(pick(cells)) for cells in self.by_code]
+    def counts(self, groups: GroupCells) -> list[list[int]]:
+        """Per group, the counts per answer code in its cells."""
+        if not groups.starts:
+            return []
+        in_order = self.by_code[:, groups.order]
+        return np.add.reduceat(in_order, groups.starts, axis=1).T.tolist()
 
     def total(self) -> dict[float, int]:
         """The tally of all responses."""
-        return self.column.tally([sum(cells) for cells in self.by_code])
+        return self.column.tally(self.by_code.sum(axis=1).tolist())
+
+
+@dataclass(frozen=True)
+class GroupCells:
+    """The cells of each group of a breakdown, one group after the other."""
+
+    order: list[int]
+    """The cells of the first group, then those of the second, …"""
+    starts: list[int]
+    """Where each group's cells start in ``order``."""
+
+    @classmethod
+    def of(cls, members: Mapping[GroupKey, list[int]], groups: Sequence[GroupKey]) -> GroupCells:
+        order: list[int] = []
+        starts: list[int] = []
+        for key in groups:
+            starts.append(len(order))
+            order.extend(members[key])
+        return cls(order, starts)
 
 
 def cells_of_groups(group_of_cell: Sequence[GroupKey | None]) -> dict[GroupKey, list[int]]:
@@ -167,11 +191,11 @@ def _breakdown(
     slices = published_slices(groups)
     hidden_groups = protect(sizes, small_groups(sizes, threshold), threshold, slices)
 
-    pickers = {key: picker(members[key]) for key in groups}
+    in_groups = GroupCells.of(members, groups)
     results: dict[GroupKey, dict[str, Any]] = {key: {} for key in groups}
     for spec in specs:
         counted = per_cell[spec.name]
-        counts = {key: counted.counts(pickers[key]) for key in groups}
+        counts = dict(zip(groups, counted.counts(in_groups), strict=True))
         n = {key: sum(counts[key]) for key in groups}
         primary = set(hidden_groups) | small_groups(n, threshold)
         hidden = protect(n, primary, threshold, slices)
@@ -213,7 +237,8 @@ def tally_cells(
 ) -> dict[str, CellCounts]:
     """Each metric's answers counted per cell: the one pass over the responses."""
     return {
-        spec.name: CellCounts(coded[spec.name], cells.tally(coded[spec.name])) for spec in specs
+        spec.name: CellCounts(coded[spec.name], cells.tally_array(coded[spec.name]))
+        for spec in specs
     }
 
 

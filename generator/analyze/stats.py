@@ -11,14 +11,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from generator.analyze.codes import (
-    CodedColumn,
-    code_column,
-    count_runs,
-    picker,
-    rows_by_code,
-    runs_of,
-)
+from generator.analyze.codes import CodedColumn, code_column, count_by_group, group_index
 from generator.analyze.distributions import (
     critical_t,
     critical_z,
@@ -147,27 +140,20 @@ def pair_tally(
 
 
 class PairCounter:
-    """Counts the (x, y) answer pairs of many columns x against one column y.
-
-    The rows that answered y are sorted by their answer once, so that for each x the pairs
-    with one y are a run of rows whose x codes are counted in C (see ``codes``).
-    """
+    """Counts the (x, y) answer pairs of many columns x against one column y: each x is
+    counted per answer to y (see ``codes``)."""
 
     def __init__(self, y: CodedColumn):
         self.y = y
-        answered = rows_by_code(y.codes, y.width + 1)[1:]  # code 0: no answer, no pair
-        order, self._runs = runs_of(answered)
-        self._in_order = picker(order)
+        self._y_index = group_index(y.codes)
 
     def tally(self, x: CodedColumn) -> dict[tuple[float, float], int]:
         if len(x.codes) != len(self.y.codes):
             raise ValueError(
                 f"columns of {len(x.codes)} and {len(self.y.codes)} answers cannot be paired"
             )
-        ordered = self._in_order(x.codes)
-        if isinstance(x.codes, bytes):
-            ordered = bytes(ordered)
-        counts = count_runs(ordered, self._runs, x.width)
+        by_y = count_by_group(x.codes, x.width, self._y_index, self.y.width + 1)
+        counts = by_y[1:, 1:].T.tolist()  # code 0: no answer, no pair
         return {
             (x_point, y_point): n
             for x_point, row in zip(x.points, counts, strict=True)

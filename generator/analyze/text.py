@@ -19,8 +19,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
+from itertools import accumulate
 
 MAX_COMMENT_LENGTH = 1000
 ELLIPSIS = "…"
@@ -59,6 +61,28 @@ def normalize_comment(text: str) -> str:
     if len(text) > MAX_COMMENT_LENGTH:
         text = text[: MAX_COMMENT_LENGTH - 1].rstrip() + ELLIPSIS
     return text
+
+
+_NEEDS_CLEANING = re.compile(_UNWANTED.pattern[:-1] + "\u2028\u2029]")
+"""Any character that ``normalize_comment``'s substitutions would replace or drop."""
+
+
+def normalize_comments(texts: Sequence[str]) -> list[str]:
+    """``normalize_comment`` of each text; one scan of them all finds the few that need more
+    than composing and trimming, instead of two substitutions per text."""
+    joined = "\n".join(texts)  # no substitution changes or drops a newline
+    starts = list(accumulate((len(text) + 1 for text in texts), initial=0))
+    unclean = {bisect_right(starts, m.start()) - 1 for m in _NEEDS_CLEANING.finditer(joined)}
+    cleaned = []
+    for index, text in enumerate(texts):
+        if index in unclean:
+            cleaned.append(normalize_comment(text))
+            continue
+        text = unicodedata.normalize("NFC", text).strip()
+        if len(text) > MAX_COMMENT_LENGTH:
+            text = text[: MAX_COMMENT_LENGTH - 1].rstrip() + ELLIPSIS
+        cleaned.append(text)
+    return cleaned
 
 
 def _is_phone(candidate: str) -> bool:

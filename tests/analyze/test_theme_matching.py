@@ -7,6 +7,7 @@ from itertools import pairwise
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from generator.analyze.text import normalize_comment, normalize_comments
 from generator.analyze.themes import _CASED_NON_WORD, ThemeCoder, matching_text
 from generator.schema.engagement import VerbatimTheme
 
@@ -81,6 +82,7 @@ TRICKY_THEMES = [
     VerbatimTheme(id="one", label="One", keywords={"en": ["kiss*", "ıs", "ιa"]}),
     VerbatimTheme(id="two", label="Two", keywords={"en": ["straße", "σας", "a’ak*"]}),
     VerbatimTheme(id="three", label="Three", keywords={"en": ["ski ka*", "e-ka", "ā_a*"]}),
+    VerbatimTheme(id="four", label="Four", keywords={"en": ["kis* ak", "-ka", "ſa"]}),
 ]
 
 
@@ -126,3 +128,29 @@ def test_the_iota_subscript_is_the_only_non_word_character_equal_to_a_word_chara
             if one_letter and re.fullmatch(re.escape(other), char, re.IGNORECASE):
                 found.add(char)
     assert found == {_CASED_NON_WORD}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet=TRICKY + "\n", max_size=16), max_size=8))
+def test_coding_comments_together_finds_what_searching_each_one_finds(comments):
+    coder = ThemeCoder(TRICKY_THEMES)
+    together = coder.code_all_normalized([matching_text(c) for c in comments])
+    assert together == [searched_themes(TRICKY_THEMES, c) for c in comments]
+
+
+def test_a_phrase_is_found_after_any_ending_of_its_first_word_when_that_has_a_star():
+    waiting = VerbatimTheme(
+        id="waiting", label="Waiting", keywords={"en": ["wait* time", "cash desk", "e-mail"]}
+    )
+    coder = ThemeCoder([waiting])
+    assert coder.code("Waiting time was long") == ("waiting",)
+    assert coder.code("the WAIT\n time") == ("waiting",)
+    assert coder.code("Cash  desk closed") == ("waiting",)
+    assert coder.code("no E-mail came") == ("waiting",)
+    assert coder.code("waiter timed out, cashdesk, email") == ()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet=TRICKY + "\0\r\n\t\u2028\u202e\x85\u00ad\u200b", max_size=12)))
+def test_normalizing_comments_together_is_normalizing_each_alone(comments):
+    assert normalize_comments(comments) == [normalize_comment(c) for c in comments]

@@ -3,7 +3,7 @@
 import pytest
 
 from generator.analyze.plain import Suppressed
-from generator.analyze.text import normalize_comment, redact
+from generator.analyze.text import normalize_comment, normalize_comments, redact
 from generator.analyze.themes import ThemeCoder, analyze_themes
 from generator.schema.engagement import VerbatimTheme
 
@@ -106,6 +106,17 @@ def test_repeated_answers_each_count_and_are_quoted_once_as_first_written():
     assert summary.themes[0].quotes == ("Delivery was LATE",)
 
 
+def test_a_text_is_quoted_as_first_written_when_its_other_spelling_is_longer():
+    # "STRASSE" folds to the same text as the earlier "Straße" but is one character longer,
+    # so closer to the target length: the text is still quoted as first written.
+    street = VerbatimTheme(id="street", label="Street", keywords={"en": ["stra*"]})
+    comments = ["Straße", "STRASSE", "strasse"] * 4
+
+    quotes = analyze_themes(comments, [street]).overall.themes[0].quotes
+
+    assert quotes == ("Straße",)
+
+
 def test_no_quotes_from_a_survey_below_the_comment_threshold():
     result = analyze_themes(["delivery slow"] * 3, [DELIVERY], comment_threshold=10)
     assert result.overall.themes[0].count == 3 and result.overall.themes[0].quotes == ()
@@ -145,6 +156,28 @@ def test_staff_names_are_redacted_with_their_declined_forms():
 def test_normalizing_drops_invisible_and_unsafe_characters():
     text = "Good\x00 service\u202e evil\u202c \ud800here\r\nnext\tline\x07"
     assert normalize_comment(text) == "Good service evil here\nnext\tline"
+
+
+def test_normalizing_many_comments_at_once_treats_each_as_alone():
+    texts = [
+        "  Good\x00 service\u202e evil\u202c \ud800here\r\nnext\tline\x07",
+        "plain",
+        "",
+        "ends with a carriage return\r",
+        "\nstarts on a new line, a\u0304 composed",
+        "line\u2028separator",
+        "word " * 400,
+    ]
+    cleaned = normalize_comments(texts)
+    assert cleaned[0] == "Good service evil here\nnext\tline"
+    assert cleaned[1:5] == [
+        "plain",
+        "",
+        "ends with a carriage return",
+        "starts on a new line, ā composed",
+    ]
+    assert cleaned[5] == "line\nseparator"
+    assert len(cleaned[6]) == 1000 and cleaned[6].endswith("…")
 
 
 def test_long_comments_are_capped_with_an_ellipsis():
