@@ -7,10 +7,8 @@
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import logging
-from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from generator.analyze.drivers import MIN_PAIRS, DriverAnalysis, key_drivers
@@ -42,6 +40,7 @@ from generator.analyze.survey import (
 from generator.analyze.sus import SusResult, respondent_scores, sus
 from generator.analyze.themes import ThemeAnalysis, analyze_themes
 from generator.analyze.waves import SMALL_SAMPLE, WaveChange, compare_breakdowns, compare_metrics
+from generator.collector import collector_paused
 from generator.errors import RapportError
 from generator.responses import Responses
 from generator.schema.engagement import EngagementFile, UsabilityTest, Wave
@@ -271,24 +270,8 @@ def _analyze_usability(
     )
 
 
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector; reference counting still frees everything.
-
-    The analysis keeps some 10^5 small result objects alive and makes no reference cycles. Each
-    of those objects counts towards the collector's thresholds, and every full collection they
-    trigger walks all live objects, the response columns included: on two waves of 100,000
-    responses that was a sixth of the analysis time, for nothing to collect.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
+# The analysis keeps some 10^5 small results alive beside the response columns and makes
+# no reference cycles: collections would walk them all for nothing.
 @collector_paused()
 def analyze_engagement(
     engagement: EngagementFile,

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from operator import itemgetter
 from pathlib import Path
 
+from generator.collector import collector_paused
 from generator.errors import InputError, Location, Problems
 from generator.load.surveys import (
     MAX_PROBLEMS_PER_FILE,
@@ -23,7 +24,6 @@ from generator.load.surveys import (
     Table,
     read_table,
 )
-from generator.load.surveys.cache import gc_paused
 from generator.load.surveys.scoring import Invalid, Scorer
 from generator.load.surveys.values import as_date, as_text, day_first, match_key
 from generator.responses import Responses
@@ -214,7 +214,7 @@ class _WaveLoader:
         if planned is None:
             return
         fields, filters = planned
-        with gc_paused():  # millions of small objects, none of them cyclic
+        with collector_paused():  # millions of small objects, none of them cyclic
             self.convert_source(table, source, fields, filters, sus)
 
     def convert_source(self, table: Table, source: Source, fields, filters, sus: bool) -> None:

@@ -14,15 +14,14 @@ mid-write leaves no half entry behind.
 from __future__ import annotations
 
 import contextlib
-import gc
 import hashlib
 import logging
 import os
 import pickle
 import tempfile
-from collections.abc import Iterator
 from pathlib import Path
 
+from generator.collector import collector_paused
 from generator.load.surveys.table import Column, Table
 
 logger = logging.getLogger(__name__)
@@ -30,22 +29,6 @@ logger = logging.getLogger(__name__)
 READER_VERSION = "1"  # raise it whenever a reader or layout rule changes what a table holds
 _TAG = "rapport-survey-table"
 SUBFOLDER = "surveys"
-
-
-@contextlib.contextmanager
-def gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while building millions of acyclic lists.
-
-    Each new list counts towards a collection; on 4 million cells the collector's passes
-    cost more than the parsing itself and find nothing to free.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def file_digest(path: Path) -> str:
@@ -77,7 +60,7 @@ def load(cache_dir: Path, rel_name: str, key: str) -> Table | None:
     except OSError:
         return None
     try:
-        with gc_paused():
+        with collector_paused():
             tag, stored_key, meta, columns, rows, numbers = pickle.loads(data)
         if tag != _TAG or stored_key != key:
             raise ValueError("a different entry")

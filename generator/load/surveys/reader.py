@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from generator.collector import collector_paused
 from generator.errors import InputError, Location, Problem
 from generator.load.surveys import cache
 from generator.load.surveys.layouts import LAYOUTS, LayoutError, read_header
@@ -86,7 +87,7 @@ def parse_file(
     layout: str,
 ) -> Table:
     """Parse the file itself, bypassing the cache."""
-    with cache.gc_paused():
+    with collector_paused():
         if kind == "workbook":
             records = read_workbook_records(path, rel_name, sheet=sheet)
         else:
