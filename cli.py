@@ -218,9 +218,7 @@ def build(ctx, clients, kinds, wave, language, notes, jobs, force, pdf_variant, 
         variant=pdf_variant,
         encrypt=encrypt,
     )
-    result = build_documents(_workspace_root(ctx), clients, options, report=click.echo)
-    if not result.written and not result.up_to_date:
-        click.echo("no clients yet: make one with 'rapport new NAME'")
+    build_documents(_workspace_root(ctx), clients, options, report=click.echo)
 
 
 @main.command()

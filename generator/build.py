@@ -92,7 +92,10 @@ def build(
 
     result = BuildResult()
     stale = []
-    for slug in select_clients(root, clients):
+    slugs = select_clients(root, clients)
+    if not slugs:
+        report("no clients yet: make one with 'rapport new NAME'")
+    for slug in slugs:
         inputs = input_digests(root, slug)
         for kind in _kinds(options):
             planned = _plan(root, slug, kind, options, inputs)

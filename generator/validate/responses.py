@@ -66,8 +66,9 @@ def load_responses(
     ``label(index)`` names that source the way other messages name places, e.g.
     ``waves[2026-q3].sources[0]``.
     """
-    loader = _WaveLoader(engagement_dir, rel_dir, default_language, locate, problems, cache_dir)
-    loader.label = label
+    loader = _WaveLoader(
+        engagement_dir, rel_dir, default_language, locate, label, problems, cache_dir
+    )
     for index, source in enumerate(sources):
         loader.add_source(index, source, scales, sus=False)
     return loader.finish()
@@ -85,8 +86,9 @@ def load_sus_responses(
     label: Label = lambda index: "",
 ) -> Responses:
     """Read one usability test's SUS answers: ten statement columns, each on 1–5."""
-    loader = _WaveLoader(engagement_dir, rel_dir, default_language, locate, problems, cache_dir)
-    loader.label = label
+    loader = _WaveLoader(
+        engagement_dir, rel_dir, default_language, locate, label, problems, cache_dir
+    )
     if len(source.columns.sus) != SUS_STATEMENTS:
         loader.mapping_error(
             0,
@@ -99,14 +101,16 @@ def load_sus_responses(
 
 
 class _WaveLoader:
-    def __init__(self, engagement_dir, rel_dir, default_language, locate, problems, cache_dir):
+    def __init__(
+        self, engagement_dir, rel_dir, default_language, locate, label, problems, cache_dir
+    ):
         self.engagement_dir = Path(engagement_dir)
         self.rel_dir = rel_dir.strip("/")
         self.default_language = default_language
         self.locate = locate
+        self.label: Label = label
         self.problems = problems
         self.cache_dir = cache_dir
-        self.label: Label = lambda index: ""
         self.responses = Responses()
         self.first_ids: dict[str, tuple[Table, int, Column]] = {}
         self.failed = False  # a file or mapping problem: an empty wave is no news then

@@ -48,19 +48,24 @@ def fail(rel_name: str, message: str, line: int | None = None) -> InputError:
     return InputError([Problem(Location(rel_name, line), message)])
 
 
+def read_head(path: Path, rel_name: str, max_bytes: int) -> bytes:
+    """Refuse a file larger than ``max_bytes``; return its first 4 KB, to tell what it is."""
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise fail(
+            rel_name,
+            f"{size / 2**20:,.0f} MB is larger than the {max_bytes // 2**20} MB "
+            "a survey export may have",
+        )
+    with open(path, "rb") as stream:
+        return stream.read(4096)
+
+
 def read_text_records(
     path: Path, rel_name: str, *, encoding: str | None = None, delimiter: str | None = None
 ) -> Records:
     """Read a delimited text export; raise InputError with the line of whatever is wrong."""
-    size = path.stat().st_size
-    if size > MAX_TEXT_BYTES:
-        raise fail(
-            rel_name,
-            f"{size / 2**20:,.0f} MB is larger than the {MAX_TEXT_BYTES // 2**20} MB "
-            "a survey export may have",
-        )
-    with open(path, "rb") as stream:
-        head = stream.read(4096)
+    head = read_head(path, rel_name, MAX_TEXT_BYTES)
     if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise fail(rel_name, _binary_kind(head))
     encoding = _choose_encoding(path, rel_name, head, encoding)

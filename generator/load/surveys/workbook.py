@@ -18,7 +18,7 @@ from pathlib import Path
 from generator.errors import InputError, Location, Problem
 from generator.load.surveys.extent import MAX_CELLS, oversized_sheets
 from generator.load.surveys.table import Cell
-from generator.load.surveys.textfile import Records, fail
+from generator.load.surveys.textfile import Records, fail, read_head
 
 logger = logging.getLogger(__name__)
 
@@ -42,15 +42,7 @@ class SheetNotFound(InputError):
 
 def read_workbook_records(path: Path, rel_name: str, *, sheet: str | None = None) -> Records:
     """Read one sheet of a workbook; raise InputError when the file is not a sound workbook."""
-    size = path.stat().st_size
-    if size > MAX_WORKBOOK_BYTES:
-        raise fail(
-            rel_name,
-            f"{size / 2**20:,.0f} MB is larger than the {MAX_WORKBOOK_BYTES // 2**20} MB "
-            "a survey export may have",
-        )
-    with open(path, "rb") as stream:
-        head = stream.read(4096)
+    head = read_head(path, rel_name, MAX_WORKBOOK_BYTES)
     if not head.startswith(b"PK\x03\x04"):
         raise fail(rel_name, not_a_workbook(head))
     check_archive(path, rel_name)
