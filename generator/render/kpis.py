@@ -10,6 +10,15 @@ from collections.abc import Mapping
 from typing import Any
 
 ORDER = ("nps", "csat", "ces", "sus", "responses")
+SIGNIFICANT = ("up", "down")
+
+
+def improvement(verdict: str | None, lower_is_better: bool = False) -> bool | None:
+    """True for a significant change the good way, False the bad way, None when not
+    significant (or no test): a lower effort score is the good way on the legacy CES scale."""
+    if verdict not in SIGNIFICANT:
+        return None
+    return (verdict == "up") != lower_is_better
 
 
 def headline_kpis(

@@ -13,10 +13,10 @@ from typing import Any
 from generator.render.environment import builtin_templates
 from generator.render.formatting import NBSP, Formatter, document_locale, tie
 from generator.render.i18n import load_translations
+from generator.render.kpis import SIGNIFICANT, improvement
 
 # Which way is good for each measure: CES on the legacy scale is lower-is-better, and the
 # analysis says so on the result itself (``lower_is_better``).
-SIGNIFICANT = ("up", "down")
 
 
 class Words:
@@ -156,7 +156,4 @@ def direction(good: bool | None) -> str:
 
 def is_improvement(change: dict[str, Any], lower_is_better: bool = False) -> bool | None:
     """Return True for a significant change the good way, False the bad way, else None."""
-    verdict = change.get("verdict")
-    if verdict not in SIGNIFICANT:
-        return None
-    return (verdict == "up") != lower_is_better
+    return improvement(change.get("verdict"), lower_is_better)

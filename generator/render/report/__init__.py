@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from generator.render.charts import Bar, MoodPoint, QuadrantPoint, SeriesPoint, StackedRow
+from generator.render.kpis import improvement
 from generator.render.report.tables import (
     appendix,
     crossed_segments,
@@ -121,10 +122,8 @@ def summary_tiles(
 
 def tone(verdict: str | None, lower_is_better: bool = False) -> str:
     """Return "positive", "negative" or "neutral" for a change's verdict."""
-    if verdict not in ("up", "down"):
-        return "neutral"
-    better = (verdict == "up") != lower_is_better
-    return "positive" if better else "negative"
+    better = improvement(verdict, lower_is_better)
+    return "neutral" if better is None else ("positive" if better else "negative")
 
 
 def _value_units(metric: str, target: float) -> float:
