@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 
 from click.testing import CliRunner
-from workspace_helpers import ENGAGEMENT_YAML, REPO
+from interpreter_helpers import fresh_python_output
+from workspace_helpers import ENGAGEMENT_YAML
 
 from cli import main
 
@@ -101,7 +100,4 @@ def test_help_imports_no_heavy_library():
         "print(sorted(m for m in ('weasyprint', 'openpyxl', 'matplotlib', 'pydantic', 'yaml',"
         " 'python_calamine') if m in sys.modules))"
     )
-    out = subprocess.run(
-        [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True
-    )
-    assert out.stdout.strip() == "[]"
+    assert fresh_python_output(code) == "[]"

@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import pytest
 from workspace_helpers import ENGAGEMENT_YAML
 
 E = "engagements/acme/engagement.yaml"
+
+
+class Case(NamedTuple):
+    engagement: str  # the text of engagements/acme/engagement.yaml
+    expected: str  # the one error line
+    files: dict[str, str] | None = None  # more files of the workspace
+
 
 WAVE = """\
 measures:
@@ -20,140 +29,125 @@ waves:
 """
 
 CASES = {
-    "yaml syntax": (
+    "yaml syntax": Case(
         ENGAGEMENT_YAML + "targets: {nps: 30\n",
-        {},
-        [
+        (
             f"{E}:12:1: YAML syntax: while parsing a flow mapping expected ',' or '}}', but got "
             "'<stream end>'"
-        ],
+        ),
     ),
-    "duplicate key": (
+    "duplicate key": Case(
         ENGAGEMENT_YAML + "engagement: {}\n",
-        {},
-        [f"{E}:11:1: duplicate key 'engagement' (the first is on line 7)"],
+        f"{E}:11:1: duplicate key 'engagement' (the first is on line 7)",
     ),
-    "unknown key with a suggestion": (
+    "unknown key with a suggestion": Case(
         ENGAGEMENT_YAML.replace("  name: Acme Retail", "  name: Acme Retail\n  langauge: lv"),
-        {},
-        [f"{E}:3:3: client.langauge: unknown key 'langauge' (did you mean 'language'?)"],
+        f"{E}:3:3: client.langauge: unknown key 'langauge' (did you mean 'language'?)",
     ),
-    "wrong type": (
+    "wrong type": Case(
         ENGAGEMENT_YAML.replace("executive: true", "executive: maybe"),
-        {},
-        [f"{E}:6:18: client.contacts[jdoe].executive: expected true or false, got 'maybe'"],
+        f"{E}:6:18: client.contacts[jdoe].executive: expected true or false, got 'maybe'",
     ),
-    "bad enum": (
+    "bad enum": Case(
         ENGAGEMENT_YAML
         + "recommendations:\n  - {id: R1, title: Fix it, audience: [web], impact: hgh,"
         " effort: low, horizon: 30}\n",
-        {},
-        [f"{E}:12:54: recommendations[R1].impact: expected one of low, medium, high, got 'hgh'"],
+        f"{E}:12:54: recommendations[R1].impact: expected one of low, medium, high, got 'hgh'",
     ),
-    "bad date": (
+    "bad date": Case(
         ENGAGEMENT_YAML.replace("report_date: 2026-10-15", "report_date: 2026-13-01"),
-        {},
-        [f"{E}:10:16: engagement.report_date: expected a date as YYYY-MM-DD, got '2026-13-01'"],
+        f"{E}:10:16: engagement.report_date: expected a date as YYYY-MM-DD, got '2026-13-01'",
     ),
-    "period ends before it starts": (
+    "period ends before it starts": Case(
         ENGAGEMENT_YAML.replace("end: 2026-09-30", "end: 2026-06-30"),
-        {},
-        [
+        (
             f"{E}:9:11: engagement.period: the period ends (2026-06-30) before it starts "
             "(2026-07-01)"
-        ],
+        ),
     ),
-    "missing required key": (
+    "missing required key": Case(
         ENGAGEMENT_YAML.replace("  title: Customer satisfaction assessment\n", ""),
-        {},
-        [f"{E}:8:3: engagement: 'title' is required"],
+        f"{E}:8:3: engagement: 'title' is required",
     ),
-    "duplicate id": (
+    "duplicate id": Case(
         ENGAGEMENT_YAML + "findings:\n  - {id: F1, title: One}\n  - {id: F1, title: Two}\n",
-        {},
-        [f"{E}:13:10: findings[F1].id: duplicate id 'F1' (first on line 12)"],
+        f"{E}:13:10: findings[F1].id: duplicate id 'F1' (first on line 12)",
     ),
-    "dangling finding reference": (
+    "dangling finding reference": Case(
         ENGAGEMENT_YAML + "findings:\n  - {id: F1, title: One}\n"
         "recommendations:\n  - {id: R1, title: Fix it, audience: [web], findings: [F2],"
         " impact: high, effort: low, horizon: 30}\n",
-        {},
-        [f"{E}:14:57: recommendations[R1].findings[0]: no finding 'F2'; there is F1"],
+        f"{E}:14:57: recommendations[R1].findings[0]: no finding 'F2'; there is F1",
     ),
-    "dangling evidence": (
+    "dangling evidence": Case(
         ENGAGEMENT_YAML
         + "themes: []\nfindings:\n  - {id: F1, title: One, evidence: [theme:dlvry]}\n",
-        {},
-        [f"{E}:13:37: findings[F1].evidence[0]: no theme 'dlvry' (there are none)"],
+        f"{E}:13:37: findings[F1].evidence[0]: no theme 'dlvry' (there are none)",
     ),
-    "ordering an undeclared segment": (
+    "ordering an undeclared segment": Case(
         ENGAGEMENT_YAML + "measures:\n  segments: {tenure: Tenure}\n"
         "  segment_order:\n    tenur: [New, Old]\n",
-        {},
-        [
+        (
             f"{E}:14:5: measures.segment_order: segment 'tenur' is not declared under "
             "measures.segments (did you mean 'tenure'?)"
-        ],
+        ),
     ),
-    "missing file": (
+    "missing file": Case(
         ENGAGEMENT_YAML + WAVE,
-        {},
-        [f"{E}:18:15: waves[q3].sources[0].file: no such file: data/q3.csv"],
+        f"{E}:18:15: waves[q3].sources[0].file: no such file: data/q3.csv",
     ),
-    "file outside the engagement": (
+    "file outside the engagement": Case(
         ENGAGEMENT_YAML + WAVE.replace("data/q3.csv", "../../../etc/passwd"),
-        {},
-        [
+        (
             f"{E}:18:15: waves[q3].sources[0].file: '../../../etc/passwd' lies outside acme/; "
             "keep survey files in the engagement"
-        ],
+        ),
     ),
-    "undeclared item": (
+    "undeclared item": Case(
         ENGAGEMENT_YAML + WAVE.replace("items: {speed: Q2}", "items: {sped: Q2}"),
-        {"engagements/acme/data/q3.csv": "Q1,Q2\n9,4\n"},
-        [
+        (
             f"{E}:19:36: waves[q3].sources[0].columns.items: item 'sped' is not declared under "
             "measures.items (did you mean 'speed'?)"
-        ],
+        ),
+        files={"engagements/acme/data/q3.csv": "Q1,Q2\n9,4\n"},
     ),
-    "secret in yaml": (
+    "secret in yaml": Case(
         ENGAGEMENT_YAML + "smtp_password: hunter2\n",
-        {},
-        [
+        (
             f"{E}:11:1: 'smtp_password': secrets do not belong in files kept in git; set them in "
             "an environment variable or the system keyring"
-        ],
+        ),
     ),
-    "contact in the log that does not exist": (
+    "contact in the log that does not exist": Case(
         ENGAGEMENT_YAML,
-        {
+        (
+            "engagements/acme/interactions.yaml:4:14: interactions[0].people[0]: no contact 'jdo' "
+            "in engagement.yaml (did you mean 'jdoe'?)"
+        ),
+        files={
             "engagements/acme/interactions.yaml": "interactions:\n  - date: 2026-07-02\n"
             "    channel: call\n    people: [jdo]\n    mood: 3\n    summary: Kick-off\n"
         },
-        [
-            "engagements/acme/interactions.yaml:4:14: interactions[0].people[0]: no contact 'jdo' "
-            "in engagement.yaml (did you mean 'jdoe'?)"
-        ],
     ),
-    "narrative about an unknown finding": (
+    "narrative about an unknown finding": Case(
         ENGAGEMENT_YAML,
-        {"engagements/acme/narrative/f9.md": "---\nkind: finding\nfinding: F9\n---\nText\n"},
-        [
+        (
             "engagements/acme/narrative/f9.md:3:10: no finding 'F9' in engagement.yaml "
             "(there are none)"
-        ],
+        ),
+        files={"engagements/acme/narrative/f9.md": "---\nkind: finding\nfinding: F9\n---\nText\n"},
     ),
 }
 
 
 @pytest.mark.parametrize("case", CASES, ids=list(CASES))
 def test_bad_input_is_reported_at_its_place(case, make_workspace, rapport):
-    engagement, files, expected = CASES[case]
+    engagement, expected, files = CASES[case]
     root = make_workspace(files, engagement=engagement)
     result = rapport("validate", workspace=root)
     assert result.exit_code == 1
     lines = result.stderr.splitlines()
-    assert lines[:-1] == expected
+    assert lines[:-1] == [expected]
     assert lines[-1] == "1 error."
     assert "Traceback" not in result.output
 

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
+from interpreter_helpers import fresh_python_output
+from workspace_helpers import REPO
 
 from generator.render import (
     DocumentSettings,
@@ -17,8 +15,6 @@ from generator.render import (
     render_template,
 )
 
-REPO = Path(__file__).resolve().parents[2]
-
 
 @pytest.fixture
 def workspace(tmp_path):
@@ -28,11 +24,18 @@ def workspace(tmp_path):
     return tmp_path, engagement
 
 
-def environment(workspace, language="en"):
+def environment(workspace):
     root, engagement = workspace
     return create_environment(
-        DocumentSettings(language=language, workspace_dir=root, engagement_dir=engagement)
+        DocumentSettings(language="en", workspace_dir=root, engagement_dir=engagement)
     )
+
+
+def with_workspace_template(workspace, name: str, source: str):
+    """Write ``source`` as the workspace's template ``name``; return an environment that sees it."""
+    root, _ = workspace
+    (root / "templates" / name).write_text(source)
+    return environment(workspace)
 
 
 def test_builtin_templates_are_the_checkout_folder():
@@ -56,9 +59,8 @@ def test_a_client_override_extends_the_builtin_layout_and_replaces_one_block(wor
 
 
 def test_the_engagement_wins_over_the_workspace_which_wins_over_the_builtin(workspace):
-    root, engagement = workspace
-    (root / "templates" / "note.html").write_text("workspace")
-    env = environment(workspace)
+    _, engagement = workspace
+    env = with_workspace_template(workspace, "note.html", "workspace")
     assert render_template(env, "note.html", {}) == "workspace"
     (engagement / "templates" / "note.html").write_text("engagement")
     env = environment(workspace)
@@ -77,9 +79,7 @@ def test_a_missing_template_lists_the_folders_searched(workspace):
 
 
 def test_an_undefined_variable_names_the_template_and_line(workspace):
-    root, _ = workspace
-    (root / "templates" / "x.html").write_text("<p>ok</p>\n<p>{{ client.name }}</p>\n")
-    env = environment(workspace)
+    env = with_workspace_template(workspace, "x.html", "<p>ok</p>\n<p>{{ client.name }}</p>\n")
     with pytest.raises(TemplateError) as error:
         render_template(env, "x.html", {"client": {}})
     assert str(error.value).startswith("templates/x.html:2: ")
@@ -87,25 +87,19 @@ def test_an_undefined_variable_names_the_template_and_line(workspace):
 
 
 def test_a_syntax_error_names_the_template_and_line(workspace):
-    root, _ = workspace
-    (root / "templates" / "y.html").write_text("<p>\n{% if %}\n</p>\n")
-    env = environment(workspace)
+    env = with_workspace_template(workspace, "y.html", "<p>\n{% if %}\n</p>\n")
     with pytest.raises(TemplateError, match=r"^templates/y.html:2: "):
         render_template(env, "y.html", {})
 
 
 def test_an_include_of_a_missing_partial_says_where_it_was_included(workspace):
-    root, _ = workspace
-    (root / "templates" / "z.html").write_text("a\nb\n{% include 'partials/gone.html' %}\n")
-    env = environment(workspace)
+    env = with_workspace_template(workspace, "z.html", "a\nb\n{% include 'partials/gone.html' %}\n")
     with pytest.raises(TemplateNotFoundError, match=r"^templates/z.html:3: template"):
         render_template(env, "z.html", {})
 
 
 def test_values_are_escaped_and_template_syntax_in_values_stays_text(workspace):
-    root, _ = workspace
-    (root / "templates" / "c.html").write_text("<td>{{ comment }}</td>")
-    env = environment(workspace)
+    env = with_workspace_template(workspace, "c.html", "<td>{{ comment }}</td>")
     html = render_template(env, "c.html", {"comment": "<b>{{ 7*7 }}</b>\ud800\u202e"})
     assert html == "<td>&lt;b&gt;{{ 7*7 }}&lt;/b&gt;</td>"
 
@@ -127,7 +121,4 @@ def test_importing_the_library_does_not_import_weasyprint():
         "generator.publish.pdf, generator.render.sample; "
         "print('weasyprint' in sys.modules)"
     )
-    out = subprocess.run(
-        [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True
-    )
-    assert out.stdout.strip() == "False"
+    assert fresh_python_output(code) == "False"

@@ -1,4 +1,4 @@
-"""Helpers for the survey tests: the shared real exports and small made-up files."""
+"""Helpers for the survey tests: the shared real exports, small made-up files, loading a wave."""
 
 from __future__ import annotations
 
@@ -7,7 +7,10 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-from generator.errors import Location
+from generator.errors import Location, Problems
+from generator.responses import Responses
+from generator.schema.engagement import Scales, Source
+from generator.validate.responses import load_responses, load_sus_responses
 
 # tests/surveys → tests → the clone; the real exports sit in shared/ beside the clone
 REALDATA = Path(__file__).resolve().parents[2].parent / "shared" / "realdata"
@@ -38,8 +41,29 @@ def locate(index: int, keys: tuple) -> Location:
     return Location(ENGAGEMENT_YAML, 20 + 10 * index + len(keys), 7)
 
 
-def make_engagement(tmp_path: Path) -> Path:
-    """Create ``ws/engagements/acme/data`` under ``tmp_path``; return the engagement folder."""
-    folder = tmp_path / "ws" / "engagements" / "acme"
-    (folder / "data").mkdir(parents=True)
-    return folder
+def _reading_options(engagement: Path, language: str, problems: Problems) -> dict:
+    """The arguments both loaders take: the ``acme`` engagement, read without a parse cache."""
+    return {
+        "engagement_dir": engagement,
+        "rel_dir": "engagements/acme",
+        "default_language": language,
+        "locate": locate,
+        "problems": problems,
+        "cache_dir": None,
+    }
+
+
+def load_wave(
+    engagement: Path, sources: list[Source], scales: Scales, language: str = "en"
+) -> tuple[Responses, list[str]]:
+    """Load a wave's sources; return the responses and every problem as its printed line."""
+    problems = Problems()
+    responses = load_responses(sources, scales, **_reading_options(engagement, language, problems))
+    return responses, [str(p) for p in problems]
+
+
+def load_sus(engagement: Path, source: Source) -> tuple[Responses, list[str]]:
+    """Load a usability test's SUS sheet; return the responses and every problem's line."""
+    problems = Problems()
+    responses = load_sus_responses(source, **_reading_options(engagement, "en", problems))
+    return responses, [str(p) for p in problems]

@@ -22,6 +22,16 @@ def only_problem(path, rel_name, **options) -> str:
     return str(caught.value.problems[0])
 
 
+def problem_in(tmp_path, name: str, content: str | bytes, **options) -> str:
+    """Write ``content`` as ``name`` and return the one problem of reading it as data/<name>."""
+    path = tmp_path / name
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    return only_problem(path, f"data/{name}", **options)
+
+
 def small_workbook_bytes(tmp_path) -> bytes:
     path = write_xlsx(tmp_path / "source.xlsx", [["id", "nps"], ["R1", 9], ["R2", 10]])
     return path.read_bytes()
@@ -39,9 +49,8 @@ def rebuild(original: bytes, replace: dict[str, bytes]) -> bytes:
 
 
 def test_declared_encoding_that_cannot_decode_names_the_line(tmp_path):
-    path = tmp_path / "q2.csv"
-    path.write_bytes("id;comment\n1;ok\n2;Дуже добре\n".encode("cp1251"))
-    message = only_problem(path, "data/q2.csv", encoding="utf-8")
+    cp1251 = "id;comment\n1;ok\n2;Дуже добре\n".encode("cp1251")
+    message = problem_in(tmp_path, "q2.csv", cp1251, encoding="utf-8")
     assert message == (
         "data/q2.csv:3: byte 0xc4 cannot be read as utf-8; "
         "remove 'encoding' to have it detected, or declare the right one"
@@ -49,18 +58,16 @@ def test_declared_encoding_that_cannot_decode_names_the_line(tmp_path):
 
 
 def test_unknown_declared_encoding(tmp_path):
-    path = tmp_path / "q2.csv"
-    path.write_text("id\n1\n", encoding="utf-8")
-    assert only_problem(path, "data/q2.csv", encoding="klingon") == (
+    assert problem_in(tmp_path, "q2.csv", "id\n1\n", encoding="klingon") == (
         "data/q2.csv: unknown encoding 'klingon'"
     )
 
 
 def test_truncated_workbook(tmp_path):
-    path = tmp_path / "q2.xlsx"
     whole = small_workbook_bytes(tmp_path)
-    path.write_bytes(whole[: len(whole) // 2])
-    assert only_problem(path, "data/q2.xlsx") == "data/q2.xlsx: the workbook is damaged (truncated)"
+    assert problem_in(tmp_path, "q2.xlsx", whole[: len(whole) // 2]) == (
+        "data/q2.xlsx: the workbook is damaged (truncated)"
+    )
 
 
 def test_zip_bomb_is_refused_by_its_declared_size(tmp_path, monkeypatch):
@@ -70,9 +77,7 @@ def test_zip_bomb_is_refused_by_its_declared_size(tmp_path, monkeypatch):
     filler = b"<!-- " + b" " * (40 * 1024 * 1024) + b" -->"
     bomb = rebuild(small_workbook_bytes(tmp_path), {"xl/media/padding.xml": filler})
     assert len(bomb) < 100_000
-    path = tmp_path / "q2.xlsx"
-    path.write_bytes(bomb)
-    assert only_problem(path, "data/q2.xlsx") == (
+    assert problem_in(tmp_path, "q2.xlsx", bomb) == (
         "data/q2.xlsx: the workbook unpacks to more than 32 MB"
     )
 
@@ -94,9 +99,7 @@ def test_zip_that_lies_about_its_sizes_is_damaged_not_read(tmp_path):
         if data[at - 46 : at - 42] == b"PK\x01\x02":
             struct.pack_into("<I", data, at - 46 + 24, 1000)
         at = data.find(name, at + 1)
-    path = tmp_path / "q2.xlsx"
-    path.write_bytes(bytes(data))
-    message = only_problem(path, "data/q2.xlsx")
+    message = problem_in(tmp_path, "q2.xlsx", bytes(data))
     assert message.startswith("data/q2.xlsx: the workbook is damaged (")
 
 
@@ -111,76 +114,63 @@ def test_xml_entity_bomb_is_refused(tmp_path):
         b'<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&lol9;</t></is></c></row>'
         b"</sheetData></worksheet>"
     )
-    path = tmp_path / "q2.xlsx"
-    path.write_bytes(rebuild(small_workbook_bytes(tmp_path), {"xl/worksheets/sheet1.xml": sheet}))
-    assert only_problem(path, "data/q2.xlsx") == (
+    bomb = rebuild(small_workbook_bytes(tmp_path), {"xl/worksheets/sheet1.xml": sheet})
+    assert problem_in(tmp_path, "q2.xlsx", bomb) == (
         "data/q2.xlsx: the workbook is refused: xl/worksheets/sheet1.xml declares a DOCTYPE; "
         "XML entities are not accepted in a workbook"
     )
 
 
 def test_csv_with_a_ten_megabyte_cell(tmp_path):
-    path = tmp_path / "q2.csv"
     cell = ("word " * 20 + "\n") * (10 * 1024 * 1024 // 101)  # 10 MB of text with line breaks
-    path.write_text(f'id,comment\n1,fine\n2,"{cell}"\n3,fine\n', encoding="utf-8")
-    assert only_problem(path, "data/q2.csv") == (
+    text = f'id,comment\n1,fine\n2,"{cell}"\n3,fine\n'
+    assert problem_in(tmp_path, "q2.csv", text) == (
         f"data/q2.csv:3: a value longer than {MAX_FIELD_CHARS:,} characters "
         "(is a closing quote missing?)"
     )
 
 
 def test_csv_with_a_ten_megabyte_line(tmp_path):
-    path = tmp_path / "q2.csv"
-    path.write_text("id,comment\n1," + "x" * (10 * 1024 * 1024) + "\n", encoding="utf-8")
-    assert only_problem(path, "data/q2.csv") == (
+    text = "id,comment\n1," + "x" * (10 * 1024 * 1024) + "\n"
+    assert problem_in(tmp_path, "q2.csv", text) == (
         "data/q2.csv:2: a line longer than 524,288 characters; no survey answer is that long"
     )
 
 
 def test_quote_left_open_at_the_end(tmp_path):
-    path = tmp_path / "q2.csv"
-    path.write_text('id,comment\n1,fine\n2,"not closed\n3,lost\n', encoding="utf-8")
-    assert only_problem(path, "data/q2.csv") == (
+    text = 'id,comment\n1,fine\n2,"not closed\n3,lost\n'
+    assert problem_in(tmp_path, "q2.csv", text) == (
         "data/q2.csv:3: a quoted value is still open at the end of the file"
     )
 
 
 def test_workbook_that_is_really_csv(tmp_path):
-    path = tmp_path / "q2.xlsx"
-    path.write_text("id,nps\nR1,9\nR2,10\n", encoding="utf-8")
-    assert only_problem(path, "data/q2.xlsx") == (
+    assert problem_in(tmp_path, "q2.xlsx", "id,nps\nR1,9\nR2,10\n") == (
         "data/q2.xlsx: not an Excel workbook (it looks like CSV text)"
     )
 
 
 def test_workbook_that_is_really_html(tmp_path):
-    path = tmp_path / "q2.xlsx"
-    path.write_text("<html><body><table><tr><td>1</td></tr></table></body></html>")
-    assert only_problem(path, "data/q2.xlsx") == (
+    html = "<html><body><table><tr><td>1</td></tr></table></body></html>"
+    assert problem_in(tmp_path, "q2.xlsx", html) == (
         "data/q2.xlsx: not an Excel workbook (it looks like HTML or XML)"
     )
 
 
 def test_csv_that_is_really_a_workbook(tmp_path):
-    path = tmp_path / "q2.csv"
-    path.write_bytes(small_workbook_bytes(tmp_path))
-    assert only_problem(path, "data/q2.csv") == (
+    assert problem_in(tmp_path, "q2.csv", small_workbook_bytes(tmp_path)) == (
         "data/q2.csv: not CSV text (it looks like an Excel workbook: name it .xlsx)"
     )
 
 
 def test_row_with_more_values_than_the_header(tmp_path):
-    path = tmp_path / "q2.csv"
-    path.write_text("id,nps\n1,9\n2,10,surplus\n3,8,\n", encoding="utf-8")
-    assert only_problem(path, "data/q2.csv") == (
+    assert problem_in(tmp_path, "q2.csv", "id,nps\n1,9\n2,10,surplus\n3,8,\n") == (
         "data/q2.csv:3:3: this row has 3 values but the header names 2 columns"
     )
 
 
 def test_empty_file_and_empty_sheet(tmp_path):
-    path = tmp_path / "q2.csv"
-    path.write_text("\n\n", encoding="utf-8")
-    assert only_problem(path, "data/q2.csv") == "data/q2.csv: the file is empty"
+    assert problem_in(tmp_path, "q2.csv", "\n\n") == "data/q2.csv: the file is empty"
     book = write_xlsx(tmp_path / "q2.xlsx", [], sheet="Responses")
     assert only_problem(book, "data/q2.xlsx") == "data/q2.xlsx: the sheet 'Responses' is empty"
 
@@ -193,18 +183,14 @@ def test_missing_sheet_lists_the_sheets(tmp_path):
 
 
 def test_declared_layout_that_does_not_fit(tmp_path):
-    path = tmp_path / "q2.csv"
-    path.write_text("id,nps\n1,9\n", encoding="utf-8")
-    assert only_problem(path, "data/q2.csv", layout="qualtrics") == (
+    assert problem_in(tmp_path, "q2.csv", "id,nps\n1,9\n", layout="qualtrics") == (
         "data/q2.csv: a Qualtrics export has ImportIds in row 3 (or starts V1, V2 in the legacy "
         "layout); this file has neither: set format: plain"
     )
 
 
 def test_other_file_types(tmp_path):
-    path = tmp_path / "q2.sav"
-    path.write_bytes(b"$FL2")
-    assert only_problem(path, "data/q2.sav") == (
+    assert problem_in(tmp_path, "q2.sav", b"$FL2") == (
         "data/q2.sav: unsupported file type .sav; export the survey as .xlsx or .csv"
     )
 
@@ -223,14 +209,11 @@ def test_openpyxl_reads_when_calamine_cannot(tmp_path, monkeypatch):
 def test_file_sizes_are_bounded(tmp_path, monkeypatch):
     monkeypatch.setattr(textfile, "MAX_TEXT_BYTES", 1024 * 1024)
     monkeypatch.setattr(workbook, "MAX_WORKBOOK_BYTES", 1024 * 1024)
-    path = tmp_path / "q2.csv"
-    path.write_text("id,comment\n" + "1,abcdefghi\n" * 200_000, encoding="utf-8")
-    assert only_problem(path, "data/q2.csv") == (
+    text = "id,comment\n" + "1,abcdefghi\n" * 200_000
+    assert problem_in(tmp_path, "q2.csv", text) == (
         "data/q2.csv: 2 MB is larger than the 1 MB a survey export may have"
     )
-    book = tmp_path / "q2.xlsx"
-    book.write_bytes(b"PK\x03\x04" + bytes(2 * 1024 * 1024))
-    assert only_problem(book, "data/q2.xlsx") == (
+    assert problem_in(tmp_path, "q2.xlsx", b"PK\x03\x04" + bytes(2 * 1024 * 1024)) == (
         "data/q2.xlsx: 2 MB is larger than the 1 MB a survey export may have"
     )
 

@@ -6,18 +6,11 @@ import shutil
 
 import pytest
 import yaml
-from survey_helpers import locate, make_engagement, real_file, write_xlsx
+from survey_helpers import load_wave, real_file, write_xlsx
 
-from generator.errors import InputError, Problems
+from generator.errors import InputError
 from generator.inspect import PASTE_MARKER, inspect_file
 from generator.schema.engagement import EngagementFile
-from generator.validate.responses import load_responses
-
-
-@pytest.fixture
-def engagement(tmp_path):
-    return make_engagement(tmp_path)
-
 
 SKELETON = {
     "client": {"name": "Acme Retail"},
@@ -67,18 +60,8 @@ def test_pasted_mapping_loads_without_problems(engagement, name, no_warnings_log
     assert source.file == f"data/{name}"
     for group in ("items", "segments"):
         assert set(getattr(source.columns, group)) <= set(getattr(spec.measures, group))
-    problems = Problems()
-    responses = load_responses(
-        wave.sources,
-        wave.scales,
-        engagement_dir=engagement,
-        rel_dir="engagements/acme",
-        default_language="en",
-        locate=locate,
-        problems=problems,
-        cache_dir=None,
-    )
-    assert [str(p) for p in problems] == []
+    responses, problems = load_wave(engagement, wave.sources, wave.scales)
+    assert problems == []
     assert len(responses) > 0
 
 

@@ -7,17 +7,9 @@ import logging
 import os
 
 import pytest
-from survey_helpers import locate, make_engagement, real_file, write_xlsx
+from survey_helpers import load_sus, load_wave, real_file, write_xlsx
 
-from generator.errors import Problems
 from generator.schema.engagement import Scale, Scales, Source
-from generator.validate.responses import load_responses, load_sus_responses
-
-
-@pytest.fixture
-def engagement(tmp_path):
-    return make_engagement(tmp_path)
-
 
 HEADER = ["ResponseId", "Q1", "Q7_1", "Q17", "Store", "Comment", "CSAT", "Finished", "Date"]
 
@@ -29,19 +21,11 @@ def survey_rows(count: int = 20) -> list[list]:
     return rows
 
 
-def load(engagement, sources, scales=None, problems=None, **mapping_defaults):
-    problems = problems if problems is not None else Problems()
-    responses = load_responses(
-        [Source.model_validate(s) for s in sources],
-        scales or Scales(),
-        engagement_dir=engagement,
-        rel_dir="engagements/acme",
-        default_language="lv",
-        locate=locate,
-        problems=problems,
-        cache_dir=None,
+def load(engagement, sources: list[dict], scales: Scales | None = None):
+    """Load ``sources`` as one Latvian wave; return the responses and the problem lines."""
+    return load_wave(
+        engagement, [Source.model_validate(s) for s in sources], scales or Scales(), language="lv"
     )
-    return responses, [str(p) for p in problems]
 
 
 def q2(columns: dict, **extra) -> dict:
@@ -345,34 +329,16 @@ def test_sus_sheet_with_its_ten_statements(engagement, no_warnings_logged):
     (engagement / "data" / "sus.csv").write_bytes(path.read_bytes())
     with open(path, encoding="utf-8", newline="") as stream:
         header = next(csv.reader(stream, delimiter=";"))
-    problems = Problems()
-    responses = load_sus_responses(
-        sus_source(header[4:]),
-        engagement_dir=engagement,
-        rel_dir="engagements/acme",
-        default_language="en",
-        locate=locate,
-        problems=problems,
-        cache_dir=None,
-    )
-    assert list(problems) == []
+    responses, problems = load_sus(engagement, sus_source(header[4:]))
+    assert problems == []
     assert len(responses) == 36
     assert responses.sus[-1] == [5.0, 1.0, 5.0, 1.0, 4.0, 1.0, 4.0, 2.0, 5.0, 1.0]
     assert responses.segments["age"][-1] == "36-45 years"
 
 
 def test_sus_needs_ten_statements(engagement):
-    problems = Problems()
-    load_sus_responses(
-        sus_source(["a", "b", "c"]),
-        engagement_dir=engagement,
-        rel_dir="engagements/acme",
-        default_language="en",
-        locate=locate,
-        problems=problems,
-        cache_dir=None,
-    )
-    assert [str(p) for p in problems] == [
+    _, problems = load_sus(engagement, sus_source(["a", "b", "c"]))
+    assert problems == [
         "engagements/acme/engagement.yaml:22:7: columns.sus: the SUS needs its ten statement "
         "columns in order, got 3"
     ]
@@ -385,16 +351,6 @@ def test_sus_answers_are_on_one_to_five(engagement, bad):
     source = Source.model_validate(
         {"file": "data/sus.csv", "columns": {"sus": [f"S{k}" for k in range(1, 11)]}}
     )
-    problems = Problems()
-    load_sus_responses(
-        source,
-        engagement_dir=engagement,
-        rel_dir="engagements/acme",
-        default_language="en",
-        locate=locate,
-        problems=problems,
-        cache_dir=None,
-    )
-    messages = [str(p) for p in problems]
+    _, messages = load_sus(engagement, source)
     assert len(messages) == 1 and messages[0].startswith("engagements/acme/data/sus.csv:2:11: ")
     assert "SUS statement 10" in messages[0]
