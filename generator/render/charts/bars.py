@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from generator.render.charts.svg import ChartStyle, Svg, dashes, fit_at, nice_ticks, wrap
+from generator.render.charts import axes
+from generator.render.charts.svg import ChartStyle, Svg, fit_at, nice_ticks, wrap
 from generator.render.formatting import Formatter
 
 
@@ -47,34 +48,17 @@ def bar_chart(
     plot_bottom = top + sum(row_heights)
     height = plot_bottom + size * 2.4
 
-    def x_of(value: float) -> float:
-        clamped = min(max(value, low_end), high_end)
-        return plot_left + (clamped - low_end) / (high_end - low_end) * (plot_right - plot_left)
-
+    x_of = axes.linear(scale, (plot_left, plot_right))
     # Bars grow from zero when the scale has negative values (an NPS), else from its start.
     base = 0.0 if low_end < 0 < high_end else low_end
     svg = Svg(width, height, title, style, css_class="chart chart-bars")
     for tick in nice_ticks(low_end, high_end, 4):
         x = x_of(tick)
         zero = tick == 0 and low_end < 0
-        svg.add(
-            "line",
-            x1=x,
-            y1=top,
-            x2=x,
-            y2=plot_bottom,
-            stroke=style.muted,
-            stroke_opacity=0.7 if zero else 0.3,
-            stroke_width=(0.8 if zero else 0.5) * unit,
-        )
-        svg.text(
-            x,
-            plot_bottom + size * 1.5,
-            fmt.number(tick, _tick_decimals(tick)),
-            size=style.small,
-            anchor="middle",
-            fill=style.muted,
-        )
+        opacity, stroke_width = (0.7, 0.8 * unit) if zero else (0.3, 0.5 * unit)
+        svg.line(x, top, x, plot_bottom, stroke=style.muted, width=stroke_width, opacity=opacity)
+        label = fmt.number(tick, _tick_decimals(tick))
+        axes.tick_label(svg, x, plot_bottom + size * 1.5, label, anchor="middle")
 
     y = top
     for bar, lines, row_height in zip(bars, rows, row_heights, strict=True):
@@ -92,26 +76,7 @@ def bar_chart(
             fill=color,
         )
         if bar.low is not None and bar.high is not None:
-            x_low, x_high = x_of(bar.low), x_of(bar.high)
-            svg.add(
-                "line",
-                x1=x_low,
-                y1=middle,
-                x2=x_high,
-                y2=middle,
-                stroke=style.text,
-                stroke_width=0.9 * unit,
-            )
-            for x in (x_low, x_high):
-                svg.add(
-                    "line",
-                    x1=x,
-                    y1=middle - 4 * unit,
-                    x2=x,
-                    y2=middle + 4 * unit,
-                    stroke=style.text,
-                    stroke_width=0.9 * unit,
-                )
+            axes.whisker(svg, x_of(bar.low), x_of(bar.high), middle)
         svg.text(
             plot_right + 6 * unit,
             middle + size * 0.35,
@@ -122,16 +87,7 @@ def bar_chart(
 
     if target is not None:
         x = x_of(target)
-        svg.add(
-            "line",
-            x1=x,
-            y1=top - 4 * unit,
-            x2=x,
-            y2=plot_bottom,
-            stroke=style.accent,
-            stroke_width=1.2 * unit,
-            stroke_dasharray=dashes(unit, 4, 3),
-        )
+        axes.target_line(svg, x, top - 4 * unit, x, plot_bottom)
         label, x, anchor = fit_at(
             f"{target_label} {fmt.number(target, decimals)}",
             x,
@@ -140,18 +96,8 @@ def bar_chart(
             bold=True,
             margin=unit,
         )
-        svg.text(
-            x, top - 7 * unit, label, size=style.small, anchor=anchor, fill=style.accent, bold=True
-        )
-    svg.add(
-        "line",
-        x1=plot_left,
-        y1=top,
-        x2=plot_left,
-        y2=plot_bottom,
-        stroke=style.muted,
-        stroke_width=0.8 * unit,
-    )
+        axes.target_label(svg, x, top - 7 * unit, label, anchor)
+    svg.line(plot_left, top, plot_left, plot_bottom, stroke=style.muted, width=0.8 * unit)
     return svg
 
 

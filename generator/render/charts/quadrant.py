@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from generator.render.charts import axes
 from generator.render.charts.svg import (
     ChartStyle,
     Svg,
@@ -48,12 +49,8 @@ def quadrant_chart(
     left, right, top = 6.0 * unit, width - 6 * unit, small * 2.2
     bottom = height - small * 2.4
 
-    def x_of(value: float) -> float:
-        return left + (min(max(value, x_min), x_max) - x_min) / (x_max - x_min) * (right - left)
-
-    def y_of(value: float) -> float:
-        return bottom - (min(max(value, y_min), y_max) - y_min) / (y_max - y_min) * (bottom - top)
-
+    x_of = axes.linear(x_range, (left, right))
+    y_of = axes.linear(y_range, (bottom, top))
     svg = Svg(width, height, title, style, css_class="chart chart-quadrant")
     split_x, split_y = x_of(x_split), y_of(y_split)
     svg.add(
@@ -77,16 +74,7 @@ def quadrant_chart(
         stroke_width=0.6 * unit,
     )
     for x1, y1, x2, y2 in ((split_x, top, split_x, bottom), (left, split_y, right, split_y)):
-        svg.add(
-            "line",
-            x1=x1,
-            y1=y1,
-            x2=x2,
-            y2=y2,
-            stroke=style.muted,
-            stroke_width=0.8 * unit,
-            stroke_dasharray=dashes(unit, 3, 3),
-        )
+        svg.line(x1, y1, x2, y2, stroke=style.muted, width=0.8 * unit, dash=dashes(unit, 3, 3))
 
     corner_width = (right - left) / 2 - 12 * unit
     corners = [(left + 6 * unit, top, "start"), (right - 6 * unit, top, "end")]

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from generator.render.charts import axes
 from generator.render.charts.svg import (
     ChartStyle,
     Svg,
-    dashes,
     nice_ticks,
     polyline,
     text_width,
@@ -59,34 +59,19 @@ def series_chart(
     plot_bottom = height - 8 * unit - label_lines * style.small * 1.2
     svg = Svg(width, height, title, style, css_class="chart chart-series")
 
-    def y_of(value: float) -> float:
-        clamped = min(max(value, low_end), high_end)
-        return plot_bottom - (clamped - low_end) / (high_end - low_end) * (plot_bottom - top)
+    y_of = axes.linear(scale, (plot_bottom, top))
 
     def x_of(index: int) -> float:
         return plot_left + column * (index + 0.5)
 
     for tick in ticks:
         y = y_of(tick)
-        emphasis = tick == 0 and low_end < 0
-        svg.add(
-            "line",
-            x1=plot_left,
-            y1=y,
-            x2=plot_right,
-            y2=y,
-            stroke=style.muted,
-            stroke_opacity=0.6 if emphasis else 0.25,
-            stroke_width=(0.8 if emphasis else 0.5) * unit,
+        zero = tick == 0 and low_end < 0
+        opacity, stroke_width = (0.6, 0.8 * unit) if zero else (0.25, 0.5 * unit)
+        svg.line(
+            plot_left, y, plot_right, y, stroke=style.muted, width=stroke_width, opacity=opacity
         )
-        svg.text(
-            axis_width,
-            y + style.small * 0.35,
-            show(tick),
-            size=style.small,
-            anchor="end",
-            fill=style.muted,
-        )
+        axes.tick_label(svg, axis_width, y + style.small * 0.35, show(tick), anchor="end")
 
     spans = [(x_of(i), p.low, p.high) for i, p in enumerate(points) if _has_interval(p)]
     band = [(x, y_of(high)) for x, _, high in spans if high is not None]
@@ -96,16 +81,7 @@ def series_chart(
 
     if target is not None:
         y = y_of(target)
-        svg.add(
-            "line",
-            x1=plot_left,
-            y1=y,
-            x2=plot_right,
-            y2=y,
-            stroke=style.accent,
-            stroke_width=1.2 * unit,
-            stroke_dasharray=dashes(unit, 4, 3),
-        )
+        axes.target_line(svg, plot_left, y, plot_right, y)
         # Put the label at the end of the line where the series is farthest from the target.
         values = [p.value for p in points if p.value is not None]
         at_start = bool(values) and abs(values[0] - target) > abs(values[-1] - target)
@@ -115,14 +91,12 @@ def series_chart(
             style.small,
             bold=True,
         )
-        svg.text(
+        axes.target_label(
+            svg,
             plot_left + 4 * unit if at_start else plot_right,
             max(y - 4 * unit, style.small),
             label,
-            size=style.small,
             anchor="start" if at_start else "end",
-            fill=style.accent,
-            bold=True,
         )
 
     known = [(x_of(i), y_of(p.value)) for i, p in enumerate(points) if p.value is not None]
@@ -138,7 +112,7 @@ def series_chart(
         x = x_of(index)
         for line_index, line in enumerate(labels[index]):
             baseline = plot_bottom + style.small * (1.5 + 1.2 * line_index)
-            svg.text(x, baseline, line, size=style.small, anchor="middle", fill=style.muted)
+            axes.tick_label(svg, x, baseline, line, anchor="middle")
         if point.value is None:
             continue
         y = y_of(point.value)

@@ -205,6 +205,31 @@ class Svg:
         """Append an element without content; attribute values are escaped."""
         self.parts.append(f"<{element}{_attributes(attributes)}/>")
 
+    def line(
+        self,
+        x1: float,
+        y1: float,
+        x2: float,
+        y2: float,
+        *,
+        stroke: str,
+        width: float,
+        opacity: float | None = None,
+        dash: str | None = None,
+    ) -> None:
+        """Append a straight line; ``dash`` is a ``stroke-dasharray`` (see ``dashes``)."""
+        self.add(
+            "line",
+            x1=x1,
+            y1=y1,
+            x2=x2,
+            y2=y2,
+            stroke=stroke,
+            stroke_opacity=opacity,
+            stroke_width=width,
+            stroke_dasharray=dash,
+        )
+
     def text(
         self,
         x: float,

@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from generator.render.charts import axes
 from generator.render.charts.palette import category_colors
 from generator.render.charts.svg import ChartStyle, Svg, polyline, text_width, truncate
 from generator.render.formatting import Formatter
@@ -51,11 +52,10 @@ def mood_timeline(
     legend = _legend_layout([channel_labels.get(c, c) for c in used], left, right, small, unit)
     legend_lines = 1 + max((line for _, line, _ in legend), default=0)
     bottom = height - small * 2.4 - legend_lines * small * 1.5
-    span = (end - start).days
+    x_of_offset = axes.linear((0, (end - start).days), (left, right))
 
     def x_of(day: dt.date) -> float:
-        offset = min(max((day - start).days, 0), span)
-        return left + offset / span * (right - left)
+        return x_of_offset((day - start).days)
 
     def y_of(mood: float) -> float:
         return bottom - (mood - 1) / 4 * (bottom - top)
@@ -63,39 +63,16 @@ def mood_timeline(
     svg = Svg(width, height, title, style, css_class="chart chart-timeline")
     for mood in range(1, 6):
         y = y_of(mood)
-        svg.add(
-            "line",
-            x1=left,
-            y1=y,
-            x2=right,
-            y2=y,
-            stroke=style.muted,
-            stroke_opacity=0.6 if mood == 3 else 0.25,
-            stroke_width=0.5 * unit,
-        )
-        svg.text(
-            axis_width,
-            y + small * 0.35,
-            fmt.integer(mood),
-            size=small,
-            anchor="end",
-            fill=style.muted,
-        )
+        opacity = 0.6 if mood == 3 else 0.25  # the neutral mood stands out
+        svg.line(left, y, right, y, stroke=style.muted, width=0.5 * unit, opacity=opacity)
+        axes.tick_label(svg, axis_width, y + small * 0.35, fmt.integer(mood), anchor="end")
 
     ticks = _month_ticks(start, end)
     for day in ticks:
         x = x_of(day)
-        svg.add(
-            "line",
-            x1=x,
-            y1=bottom,
-            x2=x,
-            y2=bottom + 3 * unit,
-            stroke=style.muted,
-            stroke_width=0.6 * unit,
-        )
+        svg.line(x, bottom, x, bottom + 3 * unit, stroke=style.muted, width=0.6 * unit)
     for x, label, anchor in _month_labels(ticks, x_of, fmt, width, small, unit):
-        svg.text(x, bottom + small * 1.5, label, size=small, anchor=anchor, fill=style.muted)
+        axes.tick_label(svg, x, bottom + small * 1.5, label, anchor=anchor)
 
     ordered = sorted(points, key=lambda p: (p.date, p.channel))
     if len(ordered) > 1:
