@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from generator.analyze.distributions import critical_z
 from generator.analyze.plain import Plain, clip
-from generator.analyze.stats import Tally, moments, t_interval, tally_scores, wilson_interval
+from generator.analyze.stats import Tally, mean_interval, tally_scores, wilson_interval
 from generator.schema.engagement import Scale
 
 logger = logging.getLogger(__name__)
@@ -146,20 +146,14 @@ def share_from_counts(count: int, n: int, level: float = DEFAULT_LEVEL) -> Share
 
 
 def mean_from_tally(tally: Tally, level: float = DEFAULT_LEVEL) -> MeanResult:
-    value, n, low, high, sd = _mean_interval(tally, level)
+    value, n, low, high, sd = mean_interval(tally, level)
     return MeanResult(value, n, low, high, level, sd)
 
 
-def _mean_interval(
-    tally: Tally, level: float
-) -> tuple[float | None, int, float | None, float | None, float | None]:
-    """Mean, n, interval and standard deviation: what a ``MeanResult`` holds, without making
-    one where the numbers go into another result (every item of every group)."""
-    summary = moments(tally)
-    if summary.n < 2 or summary.sd is None or summary.mean is None:
-        return summary.mean, summary.n, None, None, summary.sd
-    low, high = t_interval(summary.mean, summary.sd, summary.n, level)
-    return summary.mean, summary.n, low, high, summary.sd
+def top_box_share(tally: Tally, n: int, scale: Scale, level: float) -> ShareResult:
+    """Share of the ``n`` answers in ``tally`` on the scale's ``top_box`` highest points."""
+    threshold = top_box_from(scale)
+    return share_from_counts(_count_where(tally, lambda v: v >= threshold), n, level)
 
 
 def distribution(tally: Tally, scale: Scale) -> tuple[PointCount, ...]:
@@ -235,10 +229,7 @@ def nps(scores: Scores, scale: Scale = NPS_SCALE, level: float = DEFAULT_LEVEL) 
 
 
 def csat_from_tally(tally: Tally, scale: Scale, level: float = DEFAULT_LEVEL) -> CsatResult:
-    threshold = top_box_from(scale)
-    share = share_from_counts(
-        _count_where(tally, lambda v: v >= threshold), sum(tally.values()), level
-    )
+    share = top_box_share(tally, sum(tally.values()), scale, level)
     return CsatResult(
         value=share.value,
         count=share.count,
@@ -247,7 +238,7 @@ def csat_from_tally(tally: Tally, scale: Scale, level: float = DEFAULT_LEVEL) ->
         high=share.high,
         level=level,
         top_box=scale.top_box,
-        top_box_from=threshold,
+        top_box_from=top_box_from(scale),
         mean=mean_from_tally(tally, level),
         distribution=distribution(tally, scale),
     )
@@ -267,17 +258,17 @@ def ces_from_tally(tally: Tally, scale: Scale, level: float = DEFAULT_LEVEL) -> 
         direction, label = "higher is better", "agree"
     low_point, high_point = favourable[0], favourable[-1]
     count = _count_where(tally, lambda v: low_point <= v <= high_point)
-    mean = mean_from_tally(tally, level)
+    value, n, low, high, sd = mean_interval(tally, level)
     return CesResult(
-        value=mean.value,
-        n=mean.n,
-        low=mean.low,
-        high=mean.high,
+        value=value,
+        n=n,
+        low=low,
+        high=high,
         level=level,
-        sd=mean.sd,
+        sd=sd,
         lower_is_better=scale.lower_is_better,
         direction=direction,
-        share=share_from_counts(count, mean.n, level),
+        share=share_from_counts(count, n, level),
         share_label=label,
         share_points=tuple(favourable),
         distribution=distribution(tally, scale),
@@ -289,8 +280,7 @@ def ces(scores: Scores, scale: Scale = CES_SCALE, level: float = DEFAULT_LEVEL) 
 
 
 def item_from_tally(tally: Tally, scale: Scale, level: float = DEFAULT_LEVEL) -> ItemResult:
-    threshold = top_box_from(scale)
-    value, n, low, high, sd = _mean_interval(tally, level)
+    value, n, low, high, sd = mean_interval(tally, level)
     return ItemResult(
         value=value,
         n=n,
@@ -298,7 +288,7 @@ def item_from_tally(tally: Tally, scale: Scale, level: float = DEFAULT_LEVEL) ->
         high=high,
         level=level,
         sd=sd,
-        top_box=share_from_counts(_count_where(tally, lambda v: v >= threshold), n, level),
+        top_box=top_box_share(tally, n, scale, level),
         distribution=distribution(tally, scale),
     )
 

@@ -76,6 +76,21 @@ def t_interval(mean: float, sd: float, n: int, level: float) -> tuple[float, flo
     return mean - half, mean + half
 
 
+def mean_interval(
+    tally: Tally, level: float
+) -> tuple[float | None, int, float | None, float | None, float | None]:
+    """Mean, n, t-interval (None below two answers) and standard deviation of a tally.
+
+    A plain tuple, not a result object: the numbers go into the result of every metric that
+    has a mean (every item of every group), which builds its own.
+    """
+    summary = moments(tally)
+    if summary.n < 2 or summary.sd is None or summary.mean is None:
+        return summary.mean, summary.n, None, None, summary.sd
+    low, high = t_interval(summary.mean, summary.sd, summary.n, level)
+    return summary.mean, summary.n, low, high, summary.sd
+
+
 @dataclass(frozen=True)
 class TestOutcome:
     """A two-sided test: its statistic, degrees of freedom (t tests only) and p-value."""

@@ -23,7 +23,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from generator.analyze.metrics import DEFAULT_LEVEL
 from generator.analyze.plain import Plain
-from generator.analyze.stats import Tally, moments, t_interval
+from generator.analyze.stats import Tally, mean_interval
 
 # (score range, grade, percentile range) per row, from the top of the table down.
 CURVED_GRADING_SCALE: tuple[tuple[float, float, str, float, float], ...] = (
@@ -108,21 +108,18 @@ def sus_from_tally(
     tally: Tally, incomplete: int | None = 0, level: float = DEFAULT_LEVEL
 ) -> SusResult:
     """Summarise tallied respondent scores (score → respondents)."""
-    summary = moments(tally)
-    if summary.mean is None:
-        return SusResult(None, 0, None, None, level, None, None, None, incomplete)
-    low = high = None
-    if summary.n >= 2 and summary.sd is not None:
-        low, high = t_interval(summary.mean, summary.sd, summary.n, level)
+    value, n, low, high, sd = mean_interval(tally, level)
+    if value is None:
+        return SusResult(None, n, None, None, level, None, None, None, incomplete)
     return SusResult(
-        value=summary.mean,
-        n=summary.n,
+        value=value,
+        n=n,
         low=low,
         high=high,
         level=level,
-        sd=summary.sd,
-        grade=grade(summary.mean),
-        percentile=percentile_rank(summary.mean),
+        sd=sd,
+        grade=grade(value),
+        percentile=percentile_rank(value),
         incomplete=incomplete,
     )
 

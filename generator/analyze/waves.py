@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from generator.analyze.metrics import MeanResult, NpsResult, ShareResult
+from generator.analyze.metrics import CsatResult, MeanResult, NpsResult, ShareResult
 from generator.analyze.plain import SUPPRESSED, Plain, Suppressed
 from generator.analyze.segments import Breakdown, find_group
 from generator.analyze.stats import (
@@ -126,7 +126,10 @@ def _change(
     )
 
 
-def share_change(previous: ShareResult, current: ShareResult, level: float) -> Change | None:
+def share_change(
+    previous: ShareResult | CsatResult, current: ShareResult | CsatResult, level: float
+) -> Change | None:
+    """Compare two results that have a share ``value``, its ``count`` and ``n`` (CSAT is one)."""
     if previous.value is None or current.value is None:
         return None
     outcome = two_proportion_z_test(previous.count, previous.n, current.count, current.n)
@@ -184,8 +187,11 @@ def compare_metrics(
     def mean(a: Any, b: Any) -> Change | None:
         return mean_change(a, b, level)
 
+    def share(a: Any, b: Any) -> Change | None:
+        return share_change(a, b, level)
+
     def item(a: Any, b: Any) -> ItemChange:
-        return ItemChange(mean_change(a, b, level), share_change(a.top_box, b.top_box, level))
+        return ItemChange(mean(a, b), share(a.top_box, b.top_box))
 
     items: dict[str, Any] = {}
     for item_id, result in current.items.items():
@@ -193,26 +199,15 @@ def compare_metrics(
             items[item_id] = _pair(previous.items[item_id], result, True, item)
     return MetricsChange(
         nps=_pair(previous.nps, current.nps, nps_ok, lambda a, b: nps_change(a, b, level)),
-        csat=_pair(
-            previous.csat,
-            current.csat,
-            csat_ok,
-            lambda a, b: share_change(_share(a), _share(b), level),
-        ),
+        csat=_pair(previous.csat, current.csat, csat_ok, share),
         csat_mean=_pair(previous.csat, current.csat, csat_ok, lambda a, b: mean(a.mean, b.mean)),
         ces=_pair(previous.ces, current.ces, ces_ok, mean),
-        ces_share=_pair(
-            previous.ces, current.ces, ces_ok, lambda a, b: share_change(a.share, b.share, level)
-        ),
+        ces_share=_pair(previous.ces, current.ces, ces_ok, lambda a, b: share(a.share, b.share)),
         overall=_pair(
             previous.overall, current.overall, _same(before.overall, after.overall), mean
         ),
         items=items,
     )
-
-
-def _share(result: Any) -> ShareResult:
-    return ShareResult(result.value, result.count, result.n, result.low, result.high, result.level)
 
 
 def compare_breakdowns(
