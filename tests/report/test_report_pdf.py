@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from pypdf import PdfReader
 from report_helpers import LANGUAGES, outline, page_texts
@@ -174,3 +176,43 @@ def test_the_cover_gives_the_consultants_role_in_the_reports_language(demo_repor
     _, reports, _ = demo_reports
     cover = " ".join(page_texts(reports[client])[0].split())
     assert role in cover
+
+
+def _ukrainian_form(n: int) -> int:
+    """1, 21, 101 take the first form; 2–4, 22–24 the second; 0, 5–20, 25–30 the third."""
+    if n % 10 == 1 and n % 100 != 11:
+        return 0
+    return 1 if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14 else 2
+
+
+def _latvian_form(n: int) -> int:
+    """1, 21, 101 (not 11) take the first form; 0 the third; every other count the second."""
+    if n % 10 == 1 and n % 100 != 11:
+        return 0
+    return 2 if n == 0 else 1
+
+
+@pytest.mark.parametrize(
+    "client, phrase, rule, forms",
+    [
+        (
+            "kyiv-pharma",
+            r"(\d+) (зафіксован(?:ий|і|их) контакт\w*)",
+            _ukrainian_form,
+            ("зафіксований контакт", "зафіксовані контакти", "зафіксованих контактів"),
+        ),
+        (
+            "baltic-home",
+            r"(\d+) (reģistrēt[siu] kontakt\w*)",
+            _latvian_form,
+            ("reģistrēts kontakts", "reģistrēti kontakti", "reģistrētu kontaktu"),
+        ),
+    ],
+)
+def test_a_counted_noun_agrees_with_its_number_in_the_pdf(
+    demo_reports, client, phrase, rule, forms
+):
+    _, pdfs, _ = demo_reports
+    found = re.findall(phrase, " ".join(page_texts(pdfs[client])))
+    assert found, f"no counted phrase {phrase!r} in the {client} report"
+    assert [(n, words) for n, words in found] == [(n, forms[rule(int(n))]) for n, _ in found]
