@@ -36,6 +36,10 @@ CASES = {
             "'<stream end>'"
         ),
     ),
+    "nesting too deep to read": Case(
+        ENGAGEMENT_YAML + "objectives: " + "[" * 20_000 + "]" * 20_000 + "\n",
+        f"{E}:11:1012: YAML syntax: while increasing flow level exceeded maximum nesting depth",
+    ),
     "duplicate key": Case(
         ENGAGEMENT_YAML + "engagement: {}\n",
         f"{E}:11:1: duplicate key 'engagement' (the first is on line 7)",

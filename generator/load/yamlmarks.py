@@ -45,8 +45,8 @@ class _TooLarge(Exception):
     pass
 
 
-class _Loader(yaml.SafeLoader):
-    """SafeLoader with YAML 1.2 booleans, and impossible dates kept as text for a clear error."""
+class _Dates:
+    """Impossible dates (2026-02-30) stay text, so that validation can say what is wrong."""
 
     def construct_yaml_timestamp(self, node):
         try:
@@ -55,15 +55,27 @@ class _Loader(yaml.SafeLoader):
             return self.construct_scalar(node)
 
 
+class _Loader(_Dates, yaml.SafeLoader):
+    """SafeLoader with YAML 1.2 booleans, and impossible dates kept as text for a clear error."""
+
+
+# libyaml parses about ten times faster and refuses deep nesting by itself; the pure-Python
+# parser stays for the wording of syntax errors, which the messages have always used.
+_FastLoader = type("_FastLoader", (_Dates, getattr(yaml, "CSafeLoader", yaml.SafeLoader)), {})
+
 # Only true/false are booleans: 'no' is Norway's country code, 'on'/'off' are words.
-_Loader.yaml_implicit_resolvers = {
+_RESOLVERS = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
-_Loader.add_implicit_resolver(
-    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
-)
-_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
+for _loader in (_Loader, _FastLoader):
+    _loader.yaml_implicit_resolvers = {key: list(value) for key, value in _RESOLVERS.items()}
+    _loader.add_implicit_resolver(
+        "tag:yaml.org,2002:bool",
+        re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+        list("tTfF"),
+    )
+    _loader.add_constructor("tag:yaml.org,2002:timestamp", _Dates.construct_yaml_timestamp)
 
 
 class _Builder:
@@ -111,28 +123,46 @@ def _mark(node: yaml.Node) -> tuple[int, int]:
 def parse_yaml(text: str, rel_path: str, problems: Problems) -> MarkedDocument | None:
     """Parse ``text``; on a syntax error record it with its position and return None."""
     doc = MarkedDocument(rel_path, None)
-    loader = _Loader(text)
     try:
-        node = loader.get_single_node()
-        if node is not None:
-            doc.data = _Builder(loader, doc, problems).build(node, ())
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
-        message = " ".join(part for part in (exc.context, exc.problem) if part)
-        problems.error(Location(rel_path, line, column), f"YAML syntax: {message}")
-        return None
-    except yaml.YAMLError as exc:
-        problems.error(Location(rel_path), f"YAML syntax: {exc}")
+        _compose(_FastLoader, text, doc, problems)
+    except yaml.YAMLError as fast_error:
+        doc = MarkedDocument(rel_path, None)
+        try:
+            _compose(_Loader, text, doc, problems)
+        except yaml.YAMLError as exc:
+            _syntax_error(exc, rel_path, problems)
+            return None
+        except RecursionError:
+            _syntax_error(fast_error, rel_path, problems)
+            return None
+        _syntax_error(fast_error, rel_path, problems)  # only libyaml refused it
         return None
     except _TooLarge:
         problems.error(
             Location(rel_path), f"more than {MAX_NODES:,} values once aliases are expanded"
         )
         return None
+    return doc
+
+
+def _compose(loader_class: type, text: str, doc: MarkedDocument, problems: Problems) -> None:
+    loader = loader_class(text)
+    try:
+        node = loader.get_single_node()
+        if node is not None:
+            doc.data = _Builder(loader, doc, problems).build(node, ())
     finally:
         loader.dispose()
-    return doc
+
+
+def _syntax_error(exc: yaml.YAMLError, rel_path: str, problems: Problems) -> None:
+    if isinstance(exc, yaml.MarkedYAMLError):
+        mark = exc.problem_mark or exc.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
+        message = " ".join(part for part in (exc.context, exc.problem) if part)
+        problems.error(Location(rel_path, line, column), f"YAML syntax: {message}")
+    else:
+        problems.error(Location(rel_path), f"YAML syntax: {exc}")
 
 
 def read_yaml(path: Path, rel_path: str, problems: Problems) -> MarkedDocument | None:
