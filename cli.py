@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -255,6 +256,84 @@ def send(ctx, client, wave, names, with_data, dry_run, draft, yes) -> None:
     options = SendOptions(wave=wave, to=names, with_data=with_data, dry_run=dry_run, draft=draft)
     confirm = (lambda: True) if yes else (lambda: click.confirm("Send it?", abort=True))
     send_deliverables(_workspace_root(ctx), client, options, report=click.echo, confirm=confirm)
+
+
+TODAY = click.option(
+    "--today",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    envvar="RAPPORT_TODAY",
+    help="Judge as of this day, YYYY-MM-DD (default: today; also RAPPORT_TODAY).",
+)
+
+
+def _day(today: dt.datetime | None) -> dt.date:
+    return today.date() if today else dt.date.today()
+
+
+def _colour() -> bool:
+    # https://no-color.org: any value of NO_COLOR turns colour off.
+    return sys.stdout.isatty() and "NO_COLOR" not in os.environ
+
+
+@main.command()
+@click.argument("clients", nargs=-1)
+@TODAY
+@click.option("--json", "as_json", is_flag=True, help="The same, as JSON for scripts.")
+@click.pass_context
+@reports_problems
+def status(ctx, clients: tuple[str, ...], today: dt.datetime | None, as_json: bool) -> None:
+    """Show every client (or CLIENTS) on one line, the ones needing attention first.
+
+    \b
+    Examples:
+      rapport status
+      rapport status --today 2026-10-20 --json
+    """
+    from generator.render.week_text import status_text
+    from generator.week import portfolio
+
+    day = _day(today)
+    statuses = portfolio(_workspace_root(ctx), clients, day)
+    if as_json:
+        listed = {"today": day.isoformat(), "clients": [s.to_dict() for s in statuses]}
+        click.echo(json.dumps(listed, indent=2, ensure_ascii=False))
+    else:
+        click.echo(status_text(statuses, day, color=_colour()))
+
+
+@main.command()
+@click.argument("clients", nargs=-1)
+@TODAY
+@click.option("--days", default=14, show_default=True, type=click.IntRange(1, 366))
+@click.option(
+    "--ics",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also write the agenda as an iCalendar file for a calendar app.",
+)
+@click.option("--json", "as_json", is_flag=True, help="The same, as JSON for scripts.")
+@click.pass_context
+@reports_problems
+def agenda(ctx, clients, today, days: int, ics: Path | None, as_json: bool) -> None:
+    """List what is due in the next DAYS days: follow-ups, contacts, holidays, waves, deliveries.
+
+    \b
+    Examples:
+      rapport agenda
+      rapport agenda northwind-logistics --days 30 --ics ~/calendars/rapport.ics
+    """
+    from generator.publish.calendar import write_calendar
+    from generator.render.week_text import agenda_text
+    from generator.week import agenda as due_entries
+
+    day = _day(today)
+    entries = due_entries(_workspace_root(ctx), clients, day, days)
+    if ics is not None:
+        write_calendar(ics, entries, day)
+    if as_json:
+        listed = {"today": day.isoformat(), "days": days, "entries": [e.to_dict() for e in entries]}
+        click.echo(json.dumps(listed, indent=2, ensure_ascii=False))
+    else:
+        click.echo(agenda_text(entries, day, days, color=_colour()))
 
 
 @main.command()

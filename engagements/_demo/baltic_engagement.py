@@ -19,6 +19,7 @@ client:
   country: LV
   language: lv
   logo: assets/logo.svg
+  contact_every: 1mo
   contacts:
     - id: ikalnina
       name: Ilze Kalniņa
@@ -26,6 +27,8 @@ client:
       email: ilze.kalnina@majasstils.example
       executive: true
       recipient: true
+      contact_every: 2w
+      birthday: 11-18
     - id: jberzins
       name: Jānis Bērziņš
       role: Komercdirektors
@@ -42,6 +45,7 @@ client:
       role: Veikalu tīkla vadītājs
       email: andris.krumins@majasstils.example
       recipient: true
+      country: LT          # runs the stores from the Vilnius office
     - id: ezarina
       name: Evija Zariņa
       role: Klientu apkalpošanas centra vadītāja
@@ -69,6 +73,7 @@ engagement:
     - Sagatavot konkrētus uzlabojumus veikaliem, interneta veikalam un klientu apkalpošanai,
       katram ar atbildīgo un termiņu.
   confidentiality: Konfidenciāli – tikai SIA „Mājas Stils” vadībai
+  survey_every: 3mo
 
 targets:
   nps: 30

@@ -17,6 +17,7 @@ client:
   country: UA
   language: uk
   logo: assets/logo.svg
+  contact_every: 3w
   contacts:
     - id: btkachenko
       name: Богдан Ткаченко
@@ -24,6 +25,8 @@ client:
       email: b.tkachenko@zdorovya-plus.example
       executive: true
       recipient: true
+      contact_every: 2w
+      started: 2018-10-15
     - id: okovalenko
       name: Олена Коваленко
       role: Директорка з клієнтського досвіду
@@ -52,6 +55,7 @@ engagement:
       невдоволення.
     - Скласти перелік дій для підтримки, сайту й керівництва перед осіннім сезоном застуд.
   confidentiality: Конфіденційно – лише для керівництва ТОВ «Здоров’я Плюс»
+  survey_every: 3mo
 
 targets:
   csat: 70

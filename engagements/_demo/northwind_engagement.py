@@ -19,6 +19,7 @@ client:
   country: US
   language: en
   logo: assets/logo.svg
+  contact_every: 3w        # every person below hears from me at least every three weeks
   contacts:
     - id: dkessler
       name: Dana Kessler
@@ -26,6 +27,8 @@ client:
       email: dana.kessler@northwind-logistics.example
       executive: true
       recipient: true
+      contact_every: 2w    # the sponsor: every fortnight
+      birthday: 10-21
     - id: mortiz
       name: Marcus Ortiz
       role: Chief Technology Officer
@@ -38,6 +41,7 @@ client:
       email: linda.nguyen@northwind-logistics.example
       executive: true            # signs the renewal in January
       recipient: true
+      started: 2019-10-28
     - id: pshah
       name: Priya Shah
       role: Director of Product Management
@@ -64,6 +68,7 @@ engagement:
       moved transparency and the likelihood to recommend.
     - Agree a short list of actions with owners for Q4, before the January renewal.
   confidentiality: Confidential - for the leadership teams of Northwind and Dnipro Digital
+  survey_every: 3mo        # a pulse each quarter
 
 targets:
   nps: 30

@@ -133,3 +133,24 @@ def _shown(root: Path, path: Path) -> str:
         return path.relative_to(root).as_posix()
     except ValueError:
         return str(path)
+
+
+def sent_files_stale(root: Path, slug: str, sent: Mapping[str, str]) -> bool | None:
+    """Say whether the files sent (name → SHA-256) are behind what the inputs give now.
+
+    True when a file was rebuilt since it was sent or its inputs changed since it was built;
+    None when the build's record of it is gone (the output folder was cleaned), so nobody knows.
+    """
+    stamps = _stamps(output_folder(root, slug))
+    current = input_digests(root, slug)
+    for name, digest in sent.items():
+        entries = [e for e in stamps.values() if isinstance(e, dict) and e.get("file") == name]
+        if not entries:
+            return None
+        written = [e for e in entries if e.get("sha256") == digest]
+        if not written:
+            return True
+        recorded = [e["files"] for e in written if isinstance(e.get("files"), dict)]
+        if not recorded or all(changed_inputs(r, current) for r in recorded):
+            return True
+    return False

@@ -63,8 +63,10 @@ def _wave_table(wave: dict[str, Any], item_labels: dict[str, str]) -> str:
     def row(label: str, result: dict[str, Any], spec: str, moved: Any, change_spec: str) -> None:
         if not result or "suppressed" in result or result["value"] is None:
             return
-        value = _pct(result["value"]) if spec == "pct" else f"{result['value']:{spec}}"
-        rows.append((label, value, _range(result, spec), _n(result), _change(moved, change_spec)))
+        value = percent(result["value"]) if spec == "pct" else f"{result['value']:{spec}}"
+        rows.append(
+            (label, value, _range(result, spec), _n(result), change_text(moved, change_spec))
+        )
 
     row("NPS", metrics["nps"], "+.0f", changes.get("nps"), "+.0f")
     if metrics["csat"]:
@@ -80,7 +82,7 @@ def _wave_table(wave: dict[str, Any], item_labels: dict[str, str]) -> str:
         rows.append(
             (
                 "Response rate",
-                _pct(rate["value"]),
+                percent(rate["value"]),
                 "",
                 f"{rate['responses']} of {rate['invited']}",
                 "",
@@ -100,7 +102,7 @@ def _wave_table(wave: dict[str, Any], item_labels: dict[str, str]) -> str:
     return "\n".join(aligned) + "\n"
 
 
-def _pct(share: float) -> str:
+def percent(share: float) -> str:
     return f"{share * 100:.0f}%"
 
 
@@ -108,7 +110,7 @@ def _range(result: dict[str, Any], spec: str) -> str:
     if result.get("low") is None:
         return ""
     if spec == "pct":
-        return f"{_pct(result['low'])} to {_pct(result['high'])}"
+        return f"{percent(result['low'])} to {percent(result['high'])}"
     return f"{result['low']:{spec}} to {result['high']:{spec}}"
 
 
@@ -120,13 +122,20 @@ def _small(n: int) -> str:
     return "*" if n < SMALL else ""
 
 
-def _change(change: dict[str, Any] | None, spec: str) -> str:
+def change_text(change: dict[str, Any] | None, spec: str) -> str:
     if not change or "suppressed" in change:
         return ""
+    return f"{difference_text(change, spec)}  {change['verdict']} ({p_text(change['p_value'])})"
+
+
+def difference_text(change: dict[str, Any], spec: str) -> str:
+    """The change as printed: NPS points as +45, share changes as +12 pts, means as +0.56."""
     if spec == "pts":
         difference = f"{change['difference'] * 100:+.0f} pts"
     else:
         difference = f"{change['difference']:{spec}}"
-    p = change["p_value"]
-    shown = "p < 0.001" if p < 0.001 else f"p = {p:.3f}"
-    return f"{difference.replace('-', '−')}  {change['verdict']} ({shown})"
+    return difference.replace("-", "−")
+
+
+def p_text(p: float) -> str:
+    return "p < 0.001" if p < 0.001 else f"p = {p:.3f}"

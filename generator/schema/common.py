@@ -24,6 +24,13 @@ RelativePath = Annotated[str, StringConstraints(min_length=1, max_length=400)]
 
 Level = Literal["low", "medium", "high"]
 
+CADENCE_PATTERN = r"^[1-9][0-9]{0,2}(d|w|mo)$"
+Cadence = Annotated[str, StringConstraints(pattern=CADENCE_PATTERN)]
+"""How often something recurs: a number and d (days), w (weeks) or mo (months), e.g. 14d, 3mo."""
+
+MonthDay = Annotated[str, StringConstraints(pattern=r"^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")]
+"""A day of the year as MM-DD, e.g. 03-14."""
+
 
 class Model(BaseModel):
     """Strict base: unknown keys are errors, field docstrings become schema descriptions."""

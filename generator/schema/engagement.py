@@ -7,7 +7,16 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from generator.schema.common import Id, Language, Level, Model, Period, RelativePath
+from generator.schema.common import (
+    Cadence,
+    Id,
+    Language,
+    Level,
+    Model,
+    MonthDay,
+    Period,
+    RelativePath,
+)
 
 Audience = Literal["web", "engineering", "marketing", "operations", "support", "leadership"]
 SourceFormat = Literal["auto", "qualtrics", "surveymonkey", "google_forms", "limesurvey", "plain"]
@@ -27,6 +36,14 @@ class Contact(Model):
     """An executive: the relationship health section tracks days since the last contact."""
     recipient: bool = False
     """Receives the deliverables by e-mail."""
+    country: str | None = Field(default=None, pattern=r"^[A-Z]{2}$")
+    """Where the contact works, when not the client's country (ISO code): their holidays."""
+    contact_every: Cadence | None = None
+    """How often to be in touch with this contact (e.g. 14d, 3w, 1mo); the client's when absent."""
+    birthday: MonthDay | None = None
+    """Birthday as MM-DD, if the contact shared it: 'rapport agenda' lists it."""
+    started: dt.date | None = None
+    """When the contact started in their role: 'rapport agenda' lists the work anniversary."""
 
 
 class Client(Model):
@@ -44,6 +61,8 @@ class Client(Model):
     """The client's logo (SVG or PNG), relative to the engagement folder."""
     contacts: list[Contact] = []
     """The client's people you work with."""
+    contact_every: Cadence | None = None
+    """How often to be in touch with each contact (e.g. 14d), unless a contact says otherwise."""
 
 
 class EngagementInfo(Model):
@@ -57,6 +76,8 @@ class EngagementInfo(Model):
     """What the client wants to learn or change."""
     confidentiality: str = "Confidential"
     """Label printed on every page, e.g. 'Confidential — for Acme's executive team'."""
+    survey_every: Cadence | None = None
+    """How often a survey wave is fielded (e.g. 3mo): when the next one is due."""
 
 
 class Targets(Model):

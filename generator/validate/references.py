@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -11,6 +12,21 @@ from generator.schema.engagement import EngagementFile, Source
 from generator.schema.interactions import InteractionsFile
 from generator.validate.documents import did_you_mean, key_label, listing
 from generator.validate.paths import PathOutside, resolve_inside
+
+# Babel's territories include regions and groupings that are not countries.
+NOT_COUNTRIES = {"EU", "EZ", "QO", "UN", "ZZ"}
+
+
+@functools.cache
+def country_codes() -> frozenset[str]:
+    """The two-letter ISO 3166 codes of every country and territory (from Babel's CLDR data)."""
+    from babel import Locale
+
+    territories = Locale("en").territories
+    return (
+        frozenset(code for code in territories if len(code) == 2 and code.isalpha()) - NOT_COUNTRIES
+    )
+
 
 METRICS = ("nps", "csat", "ces", "sus", "response_rate")
 SCORED_ROLES = ("nps", "csat", "ces", "overall")
@@ -58,8 +74,20 @@ class EngagementChecker:
         self.check_waves()
         self.check_findings(interactions)
         self.check_recommendations()
+        self.check_countries()
         if interactions is not None and interactions_doc is not None:
             self.check_interactions(interactions, interactions_doc)
+
+    def check_countries(self) -> None:
+        """A country code must name a country: the holidays and greetings depend on it."""
+        client = self.spec.client
+        named = [(("client", "country"), client.country)] + [
+            (("client", "contacts", i, "country"), contact.country)
+            for i, contact in enumerate(client.contacts)
+        ]
+        for keys, code in named:
+            if code is not None and code not in country_codes():
+                self.error(keys, f"'{code}' is not an ISO 3166 country code")
 
     def unique_ids(self, where: str | KeyPath, ids: list[str], doc=None) -> None:
         base = (where,) if isinstance(where, str) else where

@@ -1,0 +1,104 @@
+"""The consultant's week across every client: the portfolio status and the agenda.
+
+Both read the validated workspace (survey files from the parse cache), each client's log and
+``deliveries.yaml``, and judge everything as of one day, ``today``, which the caller passes so
+that a test, or a consultant planning next week, can fix it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from generator.analyze.agenda import AgendaEntry, client_agenda
+from generator.analyze.portfolio import ClientStatus, Delivery, client_status
+from generator.errors import Location, Problems
+from generator.load.yamlmarks import read_yaml
+from generator.workspace import Engagement, Workspace
+
+DELIVERIES = "deliveries.yaml"
+
+
+def portfolio(root: Path, clients: Sequence[str], today: dt.date) -> list[ClientStatus]:
+    """Return every chosen client's status, the one that needs attention most first."""
+    from generator.deliver.deliverables import sent_files_stale
+    from generator.pipeline import analyze
+
+    workspace = _workspace(root, clients)
+    found = []
+    for engagement, sent in zip(workspace.engagements, _deliveries(workspace), strict=True):
+        analysis = analyze(workspace, engagement).to_dict() if engagement.responses else None
+        last = None
+        if sent:
+            entry = sent[-1]
+            files = {a["file"]: a["sha256"] for a in entry.get("attachments") or []}
+            when = dt.date.fromisoformat(str(entry["when"])[:10])
+            last = Delivery(
+                when, str(entry["wave"]), sent_files_stale(root, engagement.slug, files)
+            )
+        found.append(
+            client_status(
+                engagement.slug,
+                engagement.spec,
+                engagement.interactions,
+                analysis,
+                last,
+                today,
+            )
+        )
+    return sorted(found, key=ClientStatus.attention)
+
+
+def agenda(root: Path, clients: Sequence[str], today: dt.date, days: int) -> list[AgendaEntry]:
+    """Return what is due for the chosen clients from ``today`` to ``days`` days on, by date."""
+    workspace = _workspace(root, clients)
+    language = workspace.settings.defaults.language
+    entries: list[AgendaEntry] = []
+    for engagement, sent in zip(workspace.engagements, _deliveries(workspace), strict=True):
+        answered = [w.id for w in engagement.spec.waves if engagement.responses.get(w.id)]
+        entries += client_agenda(
+            engagement.slug,
+            engagement.spec,
+            engagement.interactions,
+            {str(entry["wave"]) for entry in sent},
+            answered,
+            today,
+            days,
+            language,
+        )
+    return sorted(entries, key=lambda e: (e.date, -e.overdue_days, e.client, e.kind, e.text))
+
+
+def _workspace(root: Path, clients: Sequence[str]) -> Workspace:
+    from generator.validate import validate_workspace
+
+    return validate_workspace(root, clients)
+
+
+def _deliveries(workspace: Workspace) -> list[list[dict[str, Any]]]:
+    """Read each engagement's deliveries.yaml (oldest entry first); every problem at once."""
+    problems = Problems()
+    found = [_read_deliveries(workspace.root, e, problems) for e in workspace.engagements]
+    problems.raise_if_errors()
+    return found
+
+
+def _read_deliveries(root: Path, engagement: Engagement, problems: Problems) -> list[dict]:
+    path = engagement.folder / DELIVERIES
+    if not path.is_file():
+        return []
+    shown = f"{engagement.rel_folder}/{DELIVERIES}"
+    doc = read_yaml(path, shown, problems)
+    if doc is None or doc.data is None:
+        return []
+    entries = doc.data if isinstance(doc.data, list) else None
+    if entries is None:
+        problems.error(Location(shown), "expected a list of deliveries ('- when: …' entries)")
+        return []
+    for index, entry in enumerate(entries):
+        if not (isinstance(entry, dict) and "when" in entry and "wave" in entry):
+            problems.error(doc.locate((index,)), "a delivery needs 'when' and 'wave'")
+            return []
+    return entries
