@@ -279,21 +279,32 @@ def _colour() -> bool:
 @click.argument("clients", nargs=-1)
 @TODAY
 @click.option("--json", "as_json", is_flag=True, help="The same, as JSON for scripts.")
+@click.option(
+    "--pdf", is_flag=True, help="Also write it as one A4 page: output/portfolio-DATE.pdf."
+)
 @click.pass_context
 @reports_problems
-def status(ctx, clients: tuple[str, ...], today: dt.datetime | None, as_json: bool) -> None:
+def status(ctx, clients: tuple[str, ...], today: dt.datetime | None, as_json: bool, pdf: bool):
     """Show every client (or CLIENTS) on one line, the ones needing attention first.
 
     \b
     Examples:
       rapport status
       rapport status --today 2026-10-20 --json
+      rapport status --pdf
     """
     from generator.render.week_text import status_text
     from generator.week import portfolio
 
     day = _day(today)
-    statuses = portfolio(_workspace_root(ctx), clients, day)
+    root = _workspace_root(ctx)
+    if pdf:
+        from generator.portfolio import write_portfolio
+
+        statuses, written = write_portfolio(root, clients, day)
+        click.echo(f"wrote {written.path.relative_to(root)} ({written.pages} pages)", err=True)
+    else:
+        statuses = portfolio(root, clients, day)
     if as_json:
         listed = {"today": day.isoformat(), "clients": [s.to_dict() for s in statuses]}
         click.echo(json.dumps(listed, indent=2, ensure_ascii=False))
@@ -304,7 +315,9 @@ def status(ctx, clients: tuple[str, ...], today: dt.datetime | None, as_json: bo
 @main.command()
 @click.argument("clients", nargs=-1)
 @TODAY
-@click.option("--days", default=14, show_default=True, type=click.IntRange(1, 366))
+@click.option(
+    "--days", default=14, show_default=True, type=click.IntRange(1, 366), help="How far ahead."
+)
 @click.option(
     "--ics",
     type=click.Path(dir_okay=False, path_type=Path),
@@ -334,6 +347,27 @@ def agenda(ctx, clients, today, days: int, ics: Path | None, as_json: bool) -> N
         click.echo(json.dumps(listed, indent=2, ensure_ascii=False))
     else:
         click.echo(agenda_text(entries, day, days, color=_colour()))
+
+
+@main.command()
+@click.argument("client")
+@TODAY
+@click.pass_context
+@reports_problems
+def briefing(ctx, client: str, today: dt.datetime | None) -> None:
+    """Write the delivery team's briefing on CLIENT, in the team's language (internal).
+
+    \b
+    Examples:
+      rapport briefing northwind-logistics
+      rapport briefing kyiv-pharma --today 2026-11-02
+    """
+    from generator.briefing import write_briefing
+
+    root = _workspace_root(ctx)
+    written = write_briefing(root, client, _day(today))
+    shown = written.path.relative_to(root) if written.path.is_relative_to(root) else written.path
+    click.echo(f"wrote {shown} ({written.pages} pages, {written.size // 1024} KB)")
 
 
 @main.command()

@@ -37,9 +37,14 @@ def quick_settings(root: Path) -> dict[str, Any]:
 
 
 def output_folder(root: Path, slug: str) -> Path:
+    return output_root(root) / slug
+
+
+def output_root(root: Path) -> Path:
+    """The workspace's output folder (``defaults.output_dir``, ``output`` unless set)."""
     defaults = quick_settings(root).get("defaults") or {}
     output = defaults.get("output_dir", "output") if isinstance(defaults, dict) else "output"
-    return root / str(output) / slug
+    return root / str(output)
 
 
 def input_digests(root: Path, slug: str) -> dict[str, str]:

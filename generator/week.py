@@ -23,10 +23,15 @@ DELIVERIES = "deliveries.yaml"
 
 def portfolio(root: Path, clients: Sequence[str], today: dt.date) -> list[ClientStatus]:
     """Return every chosen client's status, the one that needs attention most first."""
+    return statuses(_workspace(root, clients), today)
+
+
+def statuses(workspace: Workspace, today: dt.date) -> list[ClientStatus]:
+    """Return the status of every engagement of a validated workspace, most urgent first."""
     from generator.deliver.deliverables import sent_files_stale
     from generator.pipeline import analyze
 
-    workspace = _workspace(root, clients)
+    root = workspace.root
     found = []
     for engagement, sent in zip(workspace.engagements, _deliveries(workspace), strict=True):
         analysis = analyze(workspace, engagement).to_dict() if engagement.responses else None

@@ -186,7 +186,7 @@ def test_every_problem_is_reported_at_once(make_workspace, rapport):
         f"{E}:10:16: engagement.report_date: expected a date as YYYY-MM-DD, got 'someday'",
         "engagements/other/engagement.yaml:11:1: colour: unknown key 'colour'; expected one of: "
         "client, engagement, targets, measures, waves, usability_tests, focus_groups, themes, "
-        "findings, recommendations, risks",
+        "findings, recommendations, risks, team",
         "3 errors.",
     ]
 

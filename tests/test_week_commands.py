@@ -222,3 +222,27 @@ def test_colour_marks_health_only_when_asked():
     painted = status_text(statuses, dt.date.fromisoformat(TODAY), color=True)
     assert "\033[31mred" in painted
     assert "\033[" not in status_text(statuses, dt.date.fromisoformat(TODAY), color=False)
+
+
+@pytest.mark.slow
+def test_the_portfolio_page_is_in_the_workspace_s_language(rapport, tmp_path):
+    import pypdfium2 as pdfium
+    import yaml
+
+    root = copy_demo(tmp_path / "ws", DEMO_CLIENTS)
+    settings = yaml.safe_load((root / "rapport.yaml").read_text(encoding="utf-8"))
+    settings["defaults"]["language"] = "uk"
+    (root / "rapport.yaml").write_text(yaml.safe_dump(settings, allow_unicode=True), "utf-8")
+    result = rapport("status", "--pdf", "--today", TODAY, workspace=root)
+    assert result.exit_code == 0, result.output
+    assert result.stderr == "wrote output/portfolio-2026-10-20.pdf (1 pages)\n"
+    document = pdfium.PdfDocument(str(root / "output/portfolio-2026-10-20.pdf"))
+    (page,) = document
+    assert (round(page.get_width()), round(page.get_height())) == (595, 842)  # A4
+    text = " ".join(page.get_textpage().get_text_range().split())
+    assert "Портфель клієнтів" in text
+    assert "3 клієнти станом на 20 жовтня 2026 р., спершу ті, що потребують уваги" in text
+    assert text.index("Northwind") < text.index("Mājas Stils") < text.index("Здоров’я Плюс")
+    assert "NPS +34 +45 порівняно з «Q2 2026 pulse», статистично значуще" in text
+    assert "CSAT 64% +12 п. п. порівняно з «II квартал 2026», статистично значуще" in text
+    assert "Головний показник у динаміці" in text

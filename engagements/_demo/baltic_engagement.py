@@ -20,6 +20,7 @@ client:
   language: lv
   logo: assets/logo.svg
   contact_every: 1mo
+  timezone: Europe/Riga
   contacts:
     - id: ikalnina
       name: Ilze Kalniņa
@@ -29,23 +30,28 @@ client:
       recipient: true
       contact_every: 2w
       birthday: 11-18
+      channel: meeting
     - id: jberzins
       name: Jānis Bērziņš
       role: Komercdirektors
       email: janis.berzins@majasstils.example
       executive: true
       recipient: true
+      channel: call
     - id: lozola
       name: Līga Ozola
       role: E-komercijas vadītāja
       email: liga.ozola@majasstils.example
       recipient: true
+      channel: messenger
     - id: akrumins
       name: Andris Krūmiņš
       role: Veikalu tīkla vadītājs
       email: andris.krumins@majasstils.example
       recipient: true
       country: LT          # runs the stores from the Vilnius office
+      timezone: Europe/Vilnius
+      channel: call
     - id: ezarina
       name: Evija Zariņa
       role: Klientu apkalpošanas centra vadītāja
@@ -54,6 +60,7 @@ client:
       name: Mārtiņš Lācis
       role: IT attīstības vadītājs
       email: martins.lacis@majasstils.example
+      channel: messenger
     - id: gkenins
       name: Ģirts Ķēniņš
       role: Mārketinga vadītājs
@@ -74,6 +81,13 @@ engagement:
       katram ar atbildīgo un termiņu.
   confidentiality: Konfidenciāli – tikai SIA „Mājas Stils” vadībai
   survey_every: 3mo
+
+team:
+  name: Northbeam Studio web shop team
+  language: en
+  timezone: Europe/Warsaw
+  hours: 09:00-17:00
+  audiences: [web, engineering]
 
 targets:
   nps: 30

@@ -115,4 +115,29 @@ darbojās planšetes ar trim jautājumiem. Atbildes „Nav attiecināms” vidē
 ņemtas vērā, un grupas, kurās ir mazāk nekā pieci pircēji, netiek rādītas.
 """,
         ),
+        "briefing.md": front_matter(
+            "kind: briefing",
+            """
+## What Mājas Stils expects
+
+- **Reliability over speed.** The board would rather hear "in two weeks" and get it in two
+  weeks than hear "Friday" and get it on Tuesday. Give dates you can keep.
+- **Written, precise and short.** Decisions are confirmed by e-mail in Latvian or English;
+  keep a written trail of every change to scope.
+- **Respect the hierarchy.** Ilze Kalniņa decides; Jānis Bērziņš prepares the decision. Do not
+  escalate to the chair without telling him first.
+
+## Typical mistakes
+
+- Small talk and enthusiasm in place of facts: it reads as overselling.
+- Releasing to the web shop on a Friday or before a holiday weekend (Jāņi in June above all):
+  the stores' busiest days follow.
+- Forgetting that Andris Krūmiņš works from Vilnius and keeps Lithuanian holidays.
+
+## How to build trust
+
+Bring numbers to every meeting (checkout success, delivery times), and say plainly what did
+not work. Punctuality counts: join calls a minute early.
+""",
+        ),
     }

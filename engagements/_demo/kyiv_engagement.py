@@ -18,6 +18,7 @@ client:
   language: uk
   logo: assets/logo.svg
   contact_every: 3w
+  timezone: Europe/Kyiv
   contacts:
     - id: btkachenko
       name: Богдан Ткаченко
@@ -27,12 +28,14 @@ client:
       recipient: true
       contact_every: 2w
       started: 2018-10-15
+      channel: meeting
     - id: okovalenko
       name: Олена Коваленко
       role: Директорка з клієнтського досвіду
       email: o.kovalenko@zdorovya-plus.example
       executive: true
       recipient: true
+      channel: messenger
     - id: ashevchuk
       name: Андрій Шевчук
       role: Керівник служби підтримки
@@ -56,6 +59,13 @@ engagement:
     - Скласти перелік дій для підтримки, сайту й керівництва перед осіннім сезоном застуд.
   confidentiality: Конфіденційно – лише для керівництва ТОВ «Здоров’я Плюс»
   survey_every: 3mo
+
+team:
+  name: Команда контакт-центру «Голос» у Львові
+  language: uk
+  timezone: Europe/Kyiv
+  hours: 08:00-20:00
+  audiences: [support, web]
 
 targets:
   csat: 70

@@ -20,6 +20,7 @@ client:
   language: en
   logo: assets/logo.svg
   contact_every: 3w        # every person below hears from me at least every three weeks
+  timezone: America/Chicago
   contacts:
     - id: dkessler
       name: Dana Kessler
@@ -29,12 +30,14 @@ client:
       recipient: true
       contact_every: 2w    # the sponsor: every fortnight
       birthday: 10-21
+      channel: video
     - id: mortiz
       name: Marcus Ortiz
       role: Chief Technology Officer
       email: marcus.ortiz@northwind-logistics.example
       executive: true
       recipient: true
+      channel: call
     - id: lnguyen
       name: Linda Nguyen
       role: Chief Operating Officer
@@ -42,19 +45,26 @@ client:
       executive: true            # signs the renewal in January
       recipient: true
       started: 2019-10-28
+      channel: meeting
+      hours: 07:30-16:30
     - id: pshah
       name: Priya Shah
       role: Director of Product Management
       email: priya.shah@northwind-logistics.example
       recipient: true
+      channel: messenger
+      timezone: America/Los_Angeles   # works from the Seattle office
     - id: tbrennan
       name: Tom Brennan
       role: Director of Customer Operations
       email: tom.brennan@northwind-logistics.example
+      channel: call
     - id: jwalsh
       name: Jake Walsh
       role: Engineering Manager, Platform
       email: jake.walsh@northwind-logistics.example
+      channel: messenger
+      hours: 08:00-17:00
 
 engagement:
   title: Relationship health assessment - Northwind and Dnipro Digital
@@ -69,6 +79,13 @@ engagement:
     - Agree a short list of actions with owners for Q4, before the January renewal.
   confidentiality: Confidential - for the leadership teams of Northwind and Dnipro Digital
   survey_every: 3mo        # a pulse each quarter
+
+team:                      # who 'rapport briefing' prepares
+  name: Dnipro Digital delivery team
+  language: uk
+  timezone: Europe/Kyiv
+  hours: 11:00-20:00       # shifted in June for the overlap hours with Chicago
+  audiences: [engineering, web]
 
 targets:
   nps: 30

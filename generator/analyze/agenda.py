@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from generator.analyze.calendar import after, holidays_between
 from generator.analyze.plain import Plain
 from generator.analyze.portfolio import next_wave_due
-from generator.analyze.relationship import relationship_health
+from generator.analyze.relationship import last_contacts, relationship_health
 from generator.schema.engagement import Contact, EngagementFile
 from generator.schema.interactions import Interaction
 
@@ -65,7 +65,7 @@ def client_agenda(
             owner = f" ({follow_up.owner})" if follow_up.owner else ""
             add(follow_up.due, "follow_up", f"{follow_up.action}{owner}", _key(follow_up.action))
 
-    last_seen = _last_contact(interactions, today)
+    last_seen = last_contacts(interactions, today)
     for contact in spec.client.contacts:
         cadence = contact.contact_every or spec.client.contact_every
         if cadence is not None:
@@ -131,15 +131,6 @@ def _on(year: int, month: int, day: int) -> dt.date:
         return dt.date(year, month, day)
     except ValueError:
         return dt.date(year, month, day - 1)
-
-
-def _last_contact(interactions: Sequence[Interaction], today: dt.date) -> dict[str, dt.date]:
-    seen: dict[str, dt.date] = {}
-    for contact in interactions:
-        if contact.date <= today:
-            for person in contact.people:
-                seen[person] = max(seen.get(person, contact.date), contact.date)
-    return seen
 
 
 def _countries(spec: EngagementFile) -> list[str]:

@@ -22,6 +22,15 @@ STATUS_RANK = {"red": 0, "yellow": 1, "green": 2, None: 3}
 
 
 @dataclass(frozen=True)
+class Score(Plain):
+    wave: str
+    name: str
+    value: float
+    low: float | None
+    high: float | None
+
+
+@dataclass(frozen=True)
 class Headline(Plain):
     metric: str
     """nps or csat: NPS when the latest wave asked it."""
@@ -33,6 +42,8 @@ class Headline(Plain):
     verdict: str | None
     """up, down or no significant change."""
     p_value: float | None
+    history: tuple[Score, ...] = ()
+    """The same metric in every wave that has it, oldest first (for a small chart)."""
 
 
 @dataclass(frozen=True)
@@ -136,5 +147,15 @@ def _headline(analysis: dict[str, Any] | None) -> Headline | None:
             change=change["difference"] if change else None,
             verdict=change["verdict"] if change else None,
             p_value=change["p_value"] if change else None,
+            history=tuple(_history(analysis["waves"], metric)),
         )
     return None
+
+
+def _history(waves: Sequence[dict[str, Any]], metric: str):
+    for wave in waves:
+        result = wave["metrics"].get(metric)
+        if result and not result.get("suppressed") and result.get("value") is not None:
+            yield Score(
+                wave["id"], wave["name"], result["value"], result.get("low"), result.get("high")
+            )

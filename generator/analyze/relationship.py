@@ -143,6 +143,16 @@ def _status(moods: list[int], concerns: list[OpenConcern], stale_after: int) -> 
     return GREEN, "good_mood"
 
 
+def last_contacts(interactions: Sequence[Interaction], as_of: dt.date) -> dict[str, dt.date]:
+    """Return each contact id's latest logged contact on or before ``as_of``."""
+    seen: dict[str, dt.date] = {}
+    for contact in interactions:
+        if contact.date <= as_of:
+            for person in contact.people:
+                seen[person] = max(seen.get(person, contact.date), contact.date)
+    return seen
+
+
 def relationship_health(
     interactions: Sequence[Interaction],
     as_of: dt.date,
@@ -155,11 +165,9 @@ def relationship_health(
     )  # sorted() is stable, so same-day contacts keep their log order
     concerns = _open_concerns(log, as_of)
     by_channel = {channel: 0 for channel in get_args(Channel)}
-    last_seen: dict[str, dt.date] = {}
     for contact in log:
         by_channel[contact.channel] += 1
-        for person in contact.people:
-            last_seen[person] = contact.date
+    last_seen = last_contacts(log, as_of)
     if log:
         status, reason = _status([c.mood for c in log], concerns, stale_after_days)
     else:

@@ -28,6 +28,10 @@ CADENCE_PATTERN = r"^[1-9][0-9]{0,2}(d|w|mo)$"
 Cadence = Annotated[str, StringConstraints(pattern=CADENCE_PATTERN)]
 """How often something recurs: a number and d (days), w (weeks) or mo (months), e.g. 14d, 3mo."""
 
+HOURS_PATTERN = r"^([01][0-9]|2[0-3]):[0-5][0-9]-([01][0-9]|2[0-4]):[0-5][0-9]$"
+Hours = Annotated[str, StringConstraints(pattern=HOURS_PATTERN)]
+"""Working hours in local time as HH:MM-HH:MM, e.g. 09:00-18:00."""
+
 MonthDay = Annotated[str, StringConstraints(pattern=r"^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")]
 """A day of the year as MM-DD, e.g. 03-14."""
 

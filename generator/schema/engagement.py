@@ -9,6 +9,7 @@ from pydantic import Field, model_validator
 
 from generator.schema.common import (
     Cadence,
+    Hours,
     Id,
     Language,
     Level,
@@ -19,6 +20,8 @@ from generator.schema.common import (
 )
 
 Audience = Literal["web", "engineering", "marketing", "operations", "support", "leadership"]
+Channel = Literal["call", "meeting", "video", "messenger", "email", "visit"]
+DEFAULT_HOURS = "09:00-17:00"
 SourceFormat = Literal["auto", "qualtrics", "surveymonkey", "google_forms", "limesurvey", "plain"]
 NOT_APPLICABLE = "n/a"
 
@@ -44,6 +47,12 @@ class Contact(Model):
     """Birthday as MM-DD, if the contact shared it: 'rapport agenda' lists it."""
     started: dt.date | None = None
     """When the contact started in their role: 'rapport agenda' lists the work anniversary."""
+    timezone: str | None = None
+    """IANA time zone, e.g. America/Chicago, when not the client's: the briefing's overlap."""
+    hours: Hours = DEFAULT_HOURS
+    """Working hours in the contact's local time, HH:MM-HH:MM."""
+    channel: Channel | None = None
+    """How the contact prefers to be reached: call, meeting, video, messenger, email or visit."""
 
 
 class Client(Model):
@@ -63,6 +72,8 @@ class Client(Model):
     """The client's people you work with."""
     contact_every: Cadence | None = None
     """How often to be in touch with each contact (e.g. 14d), unless a contact says otherwise."""
+    timezone: str | None = None
+    """IANA time zone of the client's people, e.g. America/Chicago (a contact may have another)."""
 
 
 class EngagementInfo(Model):
@@ -338,6 +349,19 @@ class Risk(Model):
     """Who watches it."""
 
 
+class Team(Model):
+    name: str
+    """The team that works for the client, e.g. 'Dnipro Digital delivery team'."""
+    language: Language
+    """The language the team reads: its briefing is written in it (en, uk, lv)."""
+    timezone: str
+    """The team's IANA time zone, e.g. Europe/Kyiv."""
+    hours: Hours = "09:00-18:00"
+    """The team's working hours in its local time, HH:MM-HH:MM."""
+    audiences: list[Audience] = Field(default=["engineering"], min_length=1)
+    """Which recommendations are the team's: those addressed to these audiences."""
+
+
 class EngagementFile(Model):
     """engagement.yaml in engagements/<client>/."""
 
@@ -363,3 +387,5 @@ class EngagementFile(Model):
     """What the client should do."""
     risks: list[Risk] = []
     """Risks to the relationship or the outcome, with mitigations."""
+    team: Team | None = None
+    """The delivery team that works with the client: 'rapport briefing' prepares it."""

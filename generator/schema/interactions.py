@@ -8,8 +8,7 @@ from typing import Literal
 from pydantic import Field
 
 from generator.schema.common import Id, Model
-
-Channel = Literal["call", "meeting", "video", "messenger", "email", "visit"]
+from generator.schema.engagement import Channel
 
 
 class Concern(Model):

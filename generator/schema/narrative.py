@@ -10,8 +10,9 @@ from generator.schema.common import Id, Model
 class NarrativeFrontMatter(Model):
     """The YAML block between '---' lines at the top of a narrative/*.md file."""
 
-    kind: Literal["executive_summary", "finding", "methodology", "next_steps"]
-    """executive_summary, finding (a finding's narrative), methodology or next_steps."""
+    kind: Literal["executive_summary", "finding", "methodology", "next_steps", "briefing"]
+    """executive_summary, finding (a finding's narrative), methodology, next_steps, or
+    briefing (how to work with the client, for the delivery team's briefing)."""
     finding: Id | None = None
     """With kind: finding — the id of the finding (from engagement.yaml) this text explains."""
     wave: Id | None = None

@@ -13,7 +13,7 @@ from pydantic import BaseModel, ValidationError
 
 from generator.errors import Problems
 from generator.load.yamlmarks import KeyPath, MarkedDocument
-from generator.schema.common import CADENCE_PATTERN
+from generator.schema.common import CADENCE_PATTERN, HOURS_PATTERN
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -149,6 +149,7 @@ _PATTERNS = {
     "^[A-Z]{2}$": "expected a two-letter country code such as US, LV or UA",
     r"^[^@\s]+@[^@\s]+\.[^@\s]+$": "expected an e-mail address",
     CADENCE_PATTERN: "expected a number and d, w or mo, such as 14d, 2w or 3mo",
+    HOURS_PATTERN: "expected working hours as HH:MM-HH:MM, such as 09:00-17:30",
     r"^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$": "expected a day as MM-DD, such as 03-14",
 }
 

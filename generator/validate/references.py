@@ -28,6 +28,13 @@ def country_codes() -> frozenset[str]:
     )
 
 
+@functools.cache
+def time_zones() -> frozenset[str]:
+    import zoneinfo
+
+    return frozenset(zoneinfo.available_timezones())
+
+
 METRICS = ("nps", "csat", "ces", "sus", "response_rate")
 SCORED_ROLES = ("nps", "csat", "ces", "overall")
 
@@ -75,6 +82,7 @@ class EngagementChecker:
         self.check_findings(interactions)
         self.check_recommendations()
         self.check_countries()
+        self.check_time_zones()
         if interactions is not None and interactions_doc is not None:
             self.check_interactions(interactions, interactions_doc)
 
@@ -88,6 +96,28 @@ class EngagementChecker:
         for keys, code in named:
             if code is not None and code not in country_codes():
                 self.error(keys, f"'{code}' is not an ISO 3166 country code")
+
+    def check_time_zones(self) -> None:
+        """Zones must be IANA names; with a team, every contact needs one for the overlap."""
+        client, team = self.spec.client, self.spec.team
+        named = [(("client", "timezone"), client.timezone)]
+        named += [
+            (("client", "contacts", i, "timezone"), c.timezone)
+            for i, c in enumerate(client.contacts)
+        ]
+        if team is not None:
+            named.append((("team", "timezone"), team.timezone))
+        for keys, zone in named:
+            if zone is not None and zone not in time_zones():
+                close = did_you_mean(zone, time_zones())
+                self.error(keys, f"'{zone}' is not an IANA time zone such as Europe/Kyiv{close}")
+        if team is not None and client.timezone is None:
+            for i, contact in enumerate(client.contacts):
+                if contact.timezone is None:
+                    self.error(
+                        ("client", "contacts", i),
+                        "needs a timezone (or client.timezone) for the team's briefing",
+                    )
 
     def unique_ids(self, where: str | KeyPath, ids: list[str], doc=None) -> None:
         base = (where,) if isinstance(where, str) else where
