@@ -31,7 +31,7 @@ def write_portfolio(
     from generator.render.portfolio import portfolio_context
     from generator.validate import validate_workspace
 
-    workspace = validate_workspace(root, clients)
+    workspace = validate_workspace(root, clients, surveys=False)
     found = statuses(workspace, today)
     settings = workspace.settings
     language = settings.defaults.language

@@ -1,8 +1,9 @@
 """The consultant's week across every client: the portfolio status and the agenda.
 
-Both read the validated workspace (survey files from the parse cache), each client's log and
-``deliveries.yaml``, and judge everything as of one day, ``today``, which the caller passes so
-that a test, or a consultant planning next week, can fix it.
+Both read the validated workspace, the survey figures they need (``survey_summary``: cached
+while no input changes), each client's log and ``deliveries.yaml``, and judge everything as
+of one day, ``today``, which the caller passes so that a test, or a consultant planning next
+week, can fix it.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from generator.analyze.agenda import AgendaEntry, client_agenda
 from generator.analyze.portfolio import ClientStatus, Delivery, client_status
 from generator.errors import Location, Problems
 from generator.load.yamlmarks import read_yaml
+from generator.survey_summary import survey_summaries
 from generator.workspace import Engagement, Workspace
 
 DELIVERIES = "deliveries.yaml"
@@ -29,12 +31,13 @@ def portfolio(root: Path, clients: Sequence[str], today: dt.date) -> list[Client
 def statuses(workspace: Workspace, today: dt.date) -> list[ClientStatus]:
     """Return the status of every engagement of a validated workspace, most urgent first."""
     from generator.deliver.deliverables import sent_files_stale
-    from generator.pipeline import analyze
 
     root = workspace.root
     found = []
-    for engagement, sent in zip(workspace.engagements, _deliveries(workspace), strict=True):
-        analysis = analyze(workspace, engagement).to_dict() if engagement.responses else None
+    summaries = survey_summaries(workspace)
+    for engagement, sent, summary in zip(
+        workspace.engagements, _deliveries(workspace), summaries, strict=True
+    ):
         last = None
         if sent:
             entry = sent[-1]
@@ -48,7 +51,7 @@ def statuses(workspace: Workspace, today: dt.date) -> list[ClientStatus]:
                 engagement.slug,
                 engagement.spec,
                 engagement.interactions,
-                analysis,
+                summary,
                 last,
                 today,
             )
@@ -61,14 +64,16 @@ def agenda(root: Path, clients: Sequence[str], today: dt.date, days: int) -> lis
     workspace = _workspace(root, clients)
     language = workspace.settings.defaults.language
     entries: list[AgendaEntry] = []
-    for engagement, sent in zip(workspace.engagements, _deliveries(workspace), strict=True):
-        answered = [w.id for w in engagement.spec.waves if engagement.responses.get(w.id)]
+    summaries = survey_summaries(workspace)
+    for engagement, sent, summary in zip(
+        workspace.engagements, _deliveries(workspace), summaries, strict=True
+    ):
         entries += client_agenda(
             engagement.slug,
             engagement.spec,
             engagement.interactions,
             {str(entry["wave"]) for entry in sent},
-            answered,
+            summary["answered"],
             today,
             days,
             language,
@@ -79,7 +84,7 @@ def agenda(root: Path, clients: Sequence[str], today: dt.date, days: int) -> lis
 def _workspace(root: Path, clients: Sequence[str]) -> Workspace:
     from generator.validate import validate_workspace
 
-    return validate_workspace(root, clients)
+    return validate_workspace(root, clients, surveys=False)
 
 
 def _deliveries(workspace: Workspace) -> list[list[dict[str, Any]]]:

@@ -246,3 +246,16 @@ def test_the_portfolio_page_is_in_the_workspace_s_language(rapport, tmp_path):
     assert "NPS +34 +45 порівняно з «Q2 2026 pulse», статистично значуще" in text
     assert "CSAT 64% +12 п. п. порівняно з «II квартал 2026», статистично значуще" in text
     assert "Головний показник у динаміці" in text
+
+
+def test_a_changed_export_is_read_again_and_the_status_follows_it(rapport, tmp_path):
+    root = copy_demo(tmp_path / "ws", ("kyiv-pharma",))
+    first = json.loads(rapport("status", "--json", "--today", TODAY, workspace=root).stdout)
+    assert round(first["clients"][0]["headline"]["value"] * 100) == 64
+    assert list((root / ".rapport-cache/status").glob("kyiv-pharma.json"))
+    # Drop the Q3 export's rows: the figures cached for it must not be served again.
+    export = root / "engagements/kyiv-pharma/data/results-survey482913.csv"  # the Q3 wave
+    raw = export.read_bytes()
+    export.write_bytes(raw[: raw.index(b"\n", len(raw) // 2) + 1])
+    second = json.loads(rapport("status", "--json", "--today", TODAY, workspace=root).stdout)
+    assert second["clients"][0]["headline"]["value"] != first["clients"][0]["headline"]["value"]

@@ -98,7 +98,8 @@ def client_status(
     last_delivery: Delivery | None,
     today: dt.date,
 ) -> ClientStatus:
-    """Summarise one client as of ``today``; ``analysis`` is its latest wave's analysis."""
+    """Summarise one client as of ``today``; ``analysis`` holds its waves' NPS and CSAT with
+    their changes (the shape of ``EngagementAnalysis.to_dict()``, or just those parts)."""
     executives = [c.id for c in spec.client.contacts if c.executive]
     health = relationship_health(interactions, today, executives)
     reached = [e.days_since for e in health.executives if e.days_since is not None]

@@ -37,12 +37,18 @@ CACHE_DIR = ".rapport-cache"
 
 
 def validate_workspace(
-    root: Path, clients: Sequence[str] = (), *, strict: bool = False, cache: bool = True
+    root: Path,
+    clients: Sequence[str] = (),
+    *,
+    strict: bool = False,
+    cache: bool = True,
+    surveys: bool = True,
 ) -> Workspace:
     """Load and check the workspace, the chosen engagements and their survey data.
 
     Raise InputError listing every problem. Survey files are parsed once and cached under
-    .rapport-cache/ (keyed by content) unless ``cache`` is False.
+    .rapport-cache/ (keyed by content) unless ``cache`` is False. With ``surveys`` False the
+    exports are left for the caller to read (``read_survey_data``) when it needs them.
     """
     problems = Problems()
     cache_dir = root / CACHE_DIR if cache else None
@@ -57,7 +63,8 @@ def validate_workspace(
         default_language = settings.defaults.language if settings else "en"
         engagement = validate_engagement(root, slug, default_language, problems)
         if engagement is not None:
-            read_survey_data(engagement, problems, cache_dir)
+            if surveys:
+                read_survey_data(engagement, problems, cache_dir)
             engagements.append(engagement)
     problems.raise_if_errors(strict=strict)
     assert settings is not None  # an invalid rapport.yaml is an error, raised above
