@@ -14,10 +14,10 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 import generator
+from generator.errors import Problems
 from generator.load.surveys.cache import file_digest
+from generator.load.yamlmarks import read_yaml
 from generator.render.context import DataFile
 from generator.workspace import Engagement
 
@@ -28,12 +28,15 @@ NOT_DOCUMENT_INPUTS = ("generator:deliver/", "builtin:email/", "templates:email/
 
 
 def quick_settings(root: Path) -> dict[str, Any]:
-    """Return rapport.yaml as plain values, or {} when it cannot be read (validation says why)."""
-    try:
-        data = yaml.safe_load((root / "rapport.yaml").read_text(encoding="utf-8"))
-    except (OSError, ValueError, yaml.YAMLError):
+    """Return rapport.yaml as plain values, or {} when it cannot be read (validation says why).
+
+    It is read with the limits every YAML file gets (size, depth, aliases), as validation does.
+    """
+    problems = Problems()
+    doc = read_yaml(root / "rapport.yaml", "rapport.yaml", problems)
+    if doc is None or problems.errors:
         return {}
-    return data if isinstance(data, dict) else {}
+    return doc.data if isinstance(doc.data, dict) else {}
 
 
 def output_folder(root: Path, slug: str) -> Path:

@@ -13,7 +13,7 @@ E = "engagements/acme/engagement.yaml"
 class Case(NamedTuple):
     engagement: str  # the text of engagements/acme/engagement.yaml
     expected: str  # the one error line
-    files: dict[str, str] | None = None  # more files of the workspace
+    files: dict[str, str | bytes] | None = None  # more files of the workspace
 
 
 WAVE = """\
@@ -39,6 +39,25 @@ CASES = {
     "nesting too deep to read": Case(
         ENGAGEMENT_YAML + "objectives: " + "[" * 20_000 + "]" * 20_000 + "\n",
         f"{E}:11:1012: YAML syntax: while increasing flow level exceeded maximum nesting depth",
+    ),
+    "alias to a value that contains it": Case(
+        ENGAGEMENT_YAML + "objectives: &loop [*loop]\n",
+        f"{E}:11:13: an alias refers to a value that contains it",
+    ),
+    "nested deeper than a person writes": Case(
+        ENGAGEMENT_YAML + "objectives: " + "[" * 80 + "]" * 80 + "\n",
+        f"{E}:11:77: values are nested more than 64 levels deep",
+    ),
+    "a code tag on a mapping": Case(
+        ENGAGEMENT_YAML + "targets: !!python/object/apply:os.system {nps: 30}\n",
+        f"{E}:11:10: the tag '!!python/object/apply:os.system' is not allowed here; remove it",
+    ),
+    "a narrative with a cp1252 byte": Case(
+        ENGAGEMENT_YAML,
+        "engagements/acme/narrative/summary.md:4: not UTF-8 text; save the file as UTF-8",
+        files={
+            "engagements/acme/narrative/summary.md": b"---\nkind: executive_summary\n---\nCaf\x92\n"
+        },
     ),
     "duplicate key": Case(
         ENGAGEMENT_YAML + "engagement: {}\n",
@@ -223,3 +242,33 @@ def test_unknown_client_is_a_usage_error(make_workspace, rapport):
     result = rapport("validate", "acme-retail", workspace=root)
     assert result.exit_code == 2
     assert "no client 'acme-retail' in engagements/; the clients are: acme" in result.stderr
+
+
+def test_a_client_folder_without_its_engagement_file_is_named(make_workspace, rapport):
+    root = make_workspace(
+        {"engagements/baltic/engagement.yml": ENGAGEMENT_YAML, "engagements/notes/todo.txt": "x"},
+        engagement=ENGAGEMENT_YAML,
+    )
+    result = rapport("validate", workspace=root)
+    assert result.exit_code == 0
+    assert result.stderr.splitlines() == [
+        "engagements/baltic: warning: no engagement.yaml here, so this folder is not read "
+        "(did you mean to name 'engagement.yml' engagement.yaml?)",
+        "engagements/notes: warning: no engagement.yaml here, so this folder is not read",
+        "2 warnings.",
+    ]
+    assert rapport("validate", "--strict", workspace=root).exit_code == 1
+
+
+def test_every_command_reads_rapport_yaml_within_the_limits(make_workspace, rapport):
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{c}: &{c} [{', '.join(['*' + p] * 9)}]\n"
+        for p, c in zip("abcdefgh", "bcdefghi", strict=True)
+    )
+    root = make_workspace(
+        {"rapport.yaml": "consultant: {name: X}\n" + bomb}, engagement=ENGAGEMENT_YAML
+    )
+    for command in (["validate"], ["build"], ["status"], ["agenda"]):
+        result = rapport(*command, workspace=root)
+        assert result.exit_code == 1, command
+        assert "rapport.yaml: more than 200,000 values once aliases are expanded" in result.stderr

@@ -19,6 +19,8 @@ import yaml
 from generator.deliver.deliverables import Deliverable
 from generator.deliver.errors import RecordError
 from generator.deliver.recipients import Recipient
+from generator.errors import Problems
+from generator.load.yamlmarks import read_yaml
 from generator.publish.pdf import write_atomically
 
 DELIVERIES_FILE = "deliveries.yaml"
@@ -33,16 +35,11 @@ def check_record_file(path: Path, shown: str) -> None:
     """Refuse to send when ``path`` exists but is not a list an entry can be appended to."""
     if not path.exists():
         return
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as error:
-        raise RecordError(f"{shown}: cannot be read ({error}); nothing was sent") from None
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f"{shown}:{mark.line + 1}:{mark.column + 1}" if mark else shown
-        problem = getattr(error, "problem", None) or str(error)
-        raise RecordError(f"{where}: {problem}; fix the file before sending") from None
-    if data is not None and not isinstance(data, list):
+    problems = Problems()
+    doc = read_yaml(path, shown, problems)
+    if problems.errors:
+        raise RecordError(f"{problems.errors[0]}; fix the file before sending")
+    if doc is not None and doc.data is not None and not isinstance(doc.data, list):
         raise RecordError(
             f"{shown}: expected a list of deliveries ('- when: …' entries); "
             "fix the file before sending"

@@ -49,6 +49,22 @@ def engagement_slugs(root: Path) -> list[str]:
     return sorted(p.name for p in folder.iterdir() if (p / ENGAGEMENT_FILE).is_file())
 
 
+def folders_without_engagement(root: Path) -> list[tuple[str, str | None]]:
+    """Return (folder, the file it has instead, if any) for every client folder that has no
+    engagement file; such a folder would otherwise be passed over without a word."""
+    folder = root / ENGAGEMENTS_DIR
+    if not folder.is_dir():
+        return []
+    found = []
+    for path in sorted(folder.iterdir()):
+        if path.name.startswith((".", "_")) or not path.is_dir():
+            continue
+        if not (path / ENGAGEMENT_FILE).is_file():
+            instead = sorted(p.name for p in path.glob("engagement*") if p.is_file())
+            found.append((path.name, instead[0] if instead else None))
+    return found
+
+
 @dataclass
 class NarrativeText:
     """A narrative/*.md file: its front matter (with marks) and its Markdown body."""
@@ -97,10 +113,12 @@ def read_narrative(path: Path, rel_path: str, problems: Problems) -> NarrativeTe
     if path.stat().st_size > MAX_NARRATIVE_BYTES:
         problems.error(Location(rel_path), f"larger than {MAX_NARRATIVE_BYTES:,} bytes")
         return None
+    raw = path.read_bytes()
     try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError:
-        problems.error(Location(rel_path), "not UTF-8 text; save the file as UTF-8")
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        problems.error(Location(rel_path, line), "not UTF-8 text; save the file as UTF-8")
         return None
     lines = text.splitlines(keepends=True)
     if not lines or lines[0].strip() != "---":

@@ -14,6 +14,8 @@ from generator.errors import Location, Problems
 MAX_YAML_BYTES = 5 * 1024 * 1024
 # An alias may point at a large subtree; a cap on expanded nodes stops "billion laughs" documents.
 MAX_NODES = 200_000
+MAX_DEPTH = 64  # far beyond any engagement file, well within Python's recursion limit
+PLAIN_COLLECTIONS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
 
 KeyPath = tuple[Any, ...]
 
@@ -43,6 +45,15 @@ class MarkedDocument:
 
 class _TooLarge(Exception):
     pass
+
+
+class _Unreadable(Exception):
+    """A value nested too deep, or an alias to a value that contains the alias itself."""
+
+    def __init__(self, node: yaml.Node, message: str):
+        super().__init__(message)
+        self.node = node
+        self.message = message
 
 
 class _Dates:
@@ -84,12 +95,29 @@ class _Builder:
         self.doc = doc
         self.problems = problems
         self.count = 0
+        self.open: set[int] = set()  # the collections being built, from the root down
 
     def build(self, node: yaml.Node, keys: KeyPath) -> Any:
         self.count += 1
         if self.count > MAX_NODES:
             raise _TooLarge
+        if len(keys) > MAX_DEPTH:
+            raise _Unreadable(node, f"values are nested more than {MAX_DEPTH} levels deep")
+        if id(node) in self.open:
+            raise _Unreadable(node, "an alias refers to a value that contains it")
         self.doc.value_marks.setdefault(keys, _mark(node))
+        if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
+            if node.tag not in PLAIN_COLLECTIONS:
+                tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+                raise _Unreadable(node, f"the tag '{tag}' is not allowed here; remove it")
+            self.open.add(id(node))
+            try:
+                return self._collection(node, keys)
+            finally:
+                self.open.discard(id(node))
+        return self.loader.construct_object(node, deep=True)
+
+    def _collection(self, node: yaml.Node, keys: KeyPath) -> Any:
         if isinstance(node, yaml.MappingNode):
             self.loader.flatten_mapping(node)
             result: dict[Any, Any] = {}
@@ -111,9 +139,7 @@ class _Builder:
                 self.doc.key_marks[keys + (key,)] = _mark(key_node)
                 result[key] = self.build(value_node, keys + (key,))
             return result
-        if isinstance(node, yaml.SequenceNode):
-            return [self.build(item, keys + (i,)) for i, item in enumerate(node.value)]
-        return self.loader.construct_object(node, deep=True)
+        return [self.build(item, keys + (i,)) for i, item in enumerate(node.value)]
 
 
 def _mark(node: yaml.Node) -> tuple[int, int]:
@@ -141,6 +167,12 @@ def parse_yaml(text: str, rel_path: str, problems: Problems) -> MarkedDocument |
         problems.error(
             Location(rel_path), f"more than {MAX_NODES:,} values once aliases are expanded"
         )
+        return None
+    except _Unreadable as exc:
+        problems.error(Location(rel_path, *_mark(exc.node)), exc.message)
+        return None
+    except RecursionError:  # a merge key (<<) that merges the mapping into itself
+        problems.error(Location(rel_path), "an alias refers to a value that contains it")
         return None
     return doc
 

@@ -59,6 +59,15 @@ def validate_workspace(
         if settings is not None:
             check_workspace_paths(root, settings, doc, problems)
     engagements = []
+    if not clients:
+        for folder, instead in files.folders_without_engagement(root):
+            hint = (
+                f" (did you mean to name '{instead}' {files.ENGAGEMENT_FILE}?)" if instead else ""
+            )
+            problems.warning(
+                Location(f"{files.ENGAGEMENTS_DIR}/{folder}"),
+                f"no {files.ENGAGEMENT_FILE} here, so this folder is not read{hint}",
+            )
     for slug in select_clients(root, clients):
         default_language = settings.defaults.language if settings else "en"
         engagement = validate_engagement(root, slug, default_language, problems)
