@@ -2,8 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from enum import Enum
+
+# Control characters, and the bidirectional overrides that can make text read backwards.
+_HIDDEN = re.compile(r"[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """Return ``text`` as one terminal line: a line break or an escape code from an input is
+    shown as its code (\\n, \\x1b), so it can neither start a fake line nor restyle the screen."""
+    return _HIDDEN.sub(lambda m: repr(m.group())[1:-1], text)
 
 
 class Severity(str, Enum):
@@ -40,7 +50,7 @@ class Problem:
 
     def __str__(self) -> str:
         label = "" if self.severity is Severity.ERROR else "warning: "
-        return f"{self.location}: {label}{self.message}"
+        return f"{self.location}: {label}{printable(self.message)}"
 
 
 @dataclass

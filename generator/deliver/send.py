@@ -26,6 +26,7 @@ from generator.deliver.record import (
     git_state,
 )
 from generator.deliver.smtp import send_message, server_name, smtp_password
+from generator.errors import printable
 from generator.schema.workspace import Smtp
 
 PDF_KINDS = ("report", "deck")
@@ -131,7 +132,7 @@ def summary_lines(composed: Composed, smtp: Smtp | None) -> list[str]:
     sender = composed.message["From"]
     lines = [f"From:     {sender if sender else '(no sender address)'}"]
     lines += _listed("To:", [_recipient(r) for r in composed.recipients])
-    lines.append(f"Subject:  {composed.subject}")
+    lines.append(f"Subject:  {printable(composed.subject)}")
     width = max(len(a.name) for a in composed.attachments)
     lines += _listed(
         "Attached:", [f"{a.name:<{width}}  {_size(a.size):>9}" for a in composed.attachments]
@@ -147,7 +148,7 @@ def _listed(label: str, values: list[str]) -> list[str]:
 
 
 def _recipient(recipient: Recipient) -> str:
-    return f"{recipient.name} <{recipient.email}>"
+    return printable(f"{recipient.name} <{recipient.email}>")
 
 
 def _size(size: int) -> str:
