@@ -170,6 +170,12 @@ def render_template(env: jinja2.Environment, name: str, context: Mapping[str, An
     except jinja2.UndefinedError as error:
         location = _template_frame(sys.exc_info()[2], root) or name
         raise TemplateError(location, error.message or str(error)) from None
+    except (ArithmeticError, LookupError, TypeError, ValueError, AttributeError) as error:
+        # Raised while a template ran (a division by zero in an override): say where.
+        location = _template_frame(sys.exc_info()[2], root)
+        if location is None:
+            raise
+        raise TemplateError(location, f"{type(error).__name__}: {error}") from None
 
 
 def _template_frame(tb: TracebackType | None, root: Path | None) -> str | None:

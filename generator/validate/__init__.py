@@ -13,6 +13,7 @@ from generator.validate.documents import check_document, did_you_mean, key_label
 from generator.validate.paths import PathOutside, resolve_inside
 from generator.validate.references import EngagementChecker
 from generator.validate.responses import load_responses, load_sus_responses
+from generator.validate.templates import check_templates
 from generator.workspace import Engagement, Narrative, Workspace
 
 
@@ -75,6 +76,7 @@ def validate_workspace(
             if surveys:
                 read_survey_data(engagement, problems, cache_dir)
             engagements.append(engagement)
+    check_templates(root, engagements, problems)
     problems.raise_if_errors(strict=strict)
     assert settings is not None  # an invalid rapport.yaml is an error, raised above
     return Workspace(root, settings, engagements, warnings=problems.warnings)
