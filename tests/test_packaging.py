@@ -88,3 +88,8 @@ def test_installed_wheel_runs_on_the_demo_workspace(wheel, tmp_path):
     checked = run("validate")
     assert checked.returncode == 0, checked.stderr
     assert "rapport.yaml: ok" in checked.stdout
+    # The wheel's own templates, fonts and catalogs render a document.
+    shutil.rmtree(workspace / "templates")
+    built = run("build", "northwind-logistics", "--only", "deck")
+    assert built.returncode == 0, built.stderr
+    assert (workspace / "output/northwind-logistics/northwind-logistics-deck-2026-q3.pdf").is_file()

@@ -7,7 +7,7 @@ built-in theme; ``base:`` always names the built-in one, so an override can writ
 
 from __future__ import annotations
 
-import importlib.resources
+import importlib.util
 import re
 import sys
 from collections.abc import Mapping, Sequence
@@ -64,8 +64,11 @@ def builtin_templates() -> Path:
     checkout = Path(generator.__file__).resolve().parent.parent / "templates"
     if (checkout / "css" / "base.css").is_file():
         return checkout
-    packaged = importlib.resources.files("rapport_templates")
-    return Path(str(packaged))
+    # A folder without __init__.py: importlib.resources would give a MultiplexedPath.
+    spec = importlib.util.find_spec("rapport_templates")
+    if spec is None or not spec.submodule_search_locations:
+        raise RapportError("the built-in templates are not installed (rapport_templates)")
+    return Path(next(iter(spec.submodule_search_locations)))
 
 
 @dataclass
