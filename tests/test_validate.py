@@ -272,3 +272,35 @@ def test_every_command_reads_rapport_yaml_within_the_limits(make_workspace, rapp
         result = rapport(*command, workspace=root)
         assert result.exit_code == 1, command
         assert "rapport.yaml: more than 200,000 values once aliases are expanded" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "make, message",
+    [
+        (lambda p: p.mkdir(), "is not a regular file (a folder, a device or a pipe)"),
+        (
+            lambda p: __import__("os").mkfifo(p),
+            "is not a regular file (a folder, a device or a pipe)",
+        ),
+        (
+            lambda p: p.symlink_to("/dev/zero"),
+            "is a link to a file outside acme/; copy the file in",
+        ),
+        (lambda p: p.symlink_to(p.name), "is a link that leads back to itself"),
+        (lambda p: p.symlink_to("gone.md"), "is a link to a file that does not exist"),
+    ],
+    ids=["folder", "pipe", "device", "loop", "dangling"],
+)
+def test_a_narrative_that_is_not_a_file_is_named_and_never_read(
+    make_workspace, rapport, make, message
+):
+    root = make_workspace(engagement=ENGAGEMENT_YAML)
+    path = root / "engagements/acme/narrative/summary.md"
+    path.parent.mkdir(parents=True)
+    make(path)
+    result = rapport("validate", workspace=root)
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"engagements/acme/narrative/summary.md: {message}",
+        "1 error.",
+    ]

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.errors import Location, Problems, WorkspaceNotFound
+from generator.load.files import checked_file
 from generator.load.yamlmarks import MarkedDocument, parse_yaml, read_yaml
 
 WORKSPACE_FILE = "rapport.yaml"
@@ -87,29 +88,40 @@ class EngagementFiles:
 
 
 def read_workspace_file(root: Path, problems: Problems) -> MarkedDocument | None:
-    return read_yaml(root / WORKSPACE_FILE, WORKSPACE_FILE, problems)
+    return read_yaml(root / WORKSPACE_FILE, WORKSPACE_FILE, problems, inside=root)
 
 
 def read_engagement(root: Path, slug: str, problems: Problems) -> EngagementFiles:
     """Read engagement.yaml, interactions.yaml (optional) and narrative/*.md of one client."""
     folder = root / ENGAGEMENTS_DIR / slug
     rel = relative(root, folder)
-    engagement = read_yaml(folder / ENGAGEMENT_FILE, f"{rel}/{ENGAGEMENT_FILE}", problems)
+    engagement = read_yaml(
+        folder / ENGAGEMENT_FILE, f"{rel}/{ENGAGEMENT_FILE}", problems, inside=folder
+    )
     interactions = None
-    if (folder / INTERACTIONS_FILE).is_file():
-        interactions = read_yaml(folder / INTERACTIONS_FILE, f"{rel}/{INTERACTIONS_FILE}", problems)
+    log = folder / INTERACTIONS_FILE
+    if log.exists() or log.is_symlink():
+        interactions = read_yaml(log, f"{rel}/{INTERACTIONS_FILE}", problems, inside=folder)
     narratives = []
     narrative_dir = folder / NARRATIVE_DIR
     if narrative_dir.is_dir():
         for path in sorted(narrative_dir.glob("*.md")):
-            text = read_narrative(path, f"{rel}/{NARRATIVE_DIR}/{path.name}", problems)
+            text = read_narrative(
+                path, f"{rel}/{NARRATIVE_DIR}/{path.name}", problems, inside=folder
+            )
             if text is not None:
                 narratives.append(text)
     return EngagementFiles(slug, folder, rel, engagement, interactions, narratives)
 
 
-def read_narrative(path: Path, rel_path: str, problems: Problems) -> NarrativeText | None:
+def read_narrative(
+    path: Path, rel_path: str, problems: Problems, inside: Path | None = None
+) -> NarrativeText | None:
     """Split a Markdown file into its YAML front matter and body."""
+    resolved = checked_file(path, rel_path, problems, inside)
+    if resolved is None:
+        return None
+    path = resolved
     if path.stat().st_size > MAX_NARRATIVE_BYTES:
         problems.error(Location(rel_path), f"larger than {MAX_NARRATIVE_BYTES:,} bytes")
         return None

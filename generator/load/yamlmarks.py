@@ -197,8 +197,20 @@ def _syntax_error(exc: yaml.YAMLError, rel_path: str, problems: Problems) -> Non
         problems.error(Location(rel_path), f"YAML syntax: {exc}")
 
 
-def read_yaml(path: Path, rel_path: str, problems: Problems) -> MarkedDocument | None:
-    """Read a YAML file from disk, bounded in size and decoded as UTF-8."""
+def read_yaml(
+    path: Path, rel_path: str, problems: Problems, inside: Path | None = None
+) -> MarkedDocument | None:
+    """Read a YAML file from disk (a regular file, within ``inside``), bounded in size and
+    decoded as UTF-8."""
+    from generator.load.files import checked_file
+
+    if not path.exists() and not path.is_symlink():
+        problems.error(Location(rel_path), "cannot read: No such file or directory")
+        return None
+    resolved = checked_file(path, rel_path, problems, inside)
+    if resolved is None:
+        return None
+    path = resolved
     try:
         size = path.stat().st_size
     except OSError as exc:
