@@ -195,6 +195,7 @@ def _analyze_wave(
             anonymity_threshold=anonymity,
             comment_threshold=comments,
             cells=cells,
+            country=engagement.client.country,
         )
     return WaveAnalysis(
         id=wave.id,
