@@ -108,12 +108,19 @@ def build(
         return result
 
     password = _password(options)
-    workspace = validate_workspace(root, sorted({p.client for p in stale}))
+    workspace = validate_workspace(
+        root, sorted({p.client for p in stale}), wave=options.wave, building=True
+    )
     _render_all(workspace, stale, options)
     for document, written in _publish_all(workspace, stale, options, password):
         _record(document, written)
         result.written.append(written)
         report(_written_line(root, written))
+        if document.context and document.context.get("draft") and document.kind != "data":
+            report(
+                f"  draft: placeholders of 'rapport new' are left in the inputs "
+                f"('rapport validate {document.client}' lists them); 'rapport send' refuses it"
+            )
         for warning in written.warnings:
             report(f"  warning: {warning}")
     return result

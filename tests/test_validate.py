@@ -190,7 +190,8 @@ def test_every_problem_is_reported_at_once(make_workspace, rapport):
 def test_warnings_pass_unless_strict(make_workspace, rapport):
     wave = WAVE.replace("columns: {nps: Q1, items: {speed: Q2}}", "columns: {comment: Q3}")
     root = make_workspace(
-        {"engagements/acme/data/q3.csv": "Q1,Q2,Q3\n9,4,fine\n"}, engagement=ENGAGEMENT_YAML + wave
+        {"engagements/acme/data/q3.csv": "Q1,Q2,Q3\n" + "9,4,fine\n" * 5},
+        engagement=ENGAGEMENT_YAML + wave,
     )
     warning = (
         f"{E}:19:18: warning: waves[q3].sources[0].columns: this source maps no scored column "

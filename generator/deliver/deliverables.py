@@ -17,7 +17,7 @@ from typing import Any
 
 from generator.build import STAMP_FILE, output_name
 from generator.build_inputs import changed_inputs, input_digests, output_folder
-from generator.deliver.errors import DeliverableMissing, DeliverableStale
+from generator.deliver.errors import DeliverableDraft, DeliverableMissing, DeliverableStale
 
 MAX_NAMED_INPUTS = 3
 
@@ -78,6 +78,42 @@ def fresh_deliverables(
         listed = "\n".join(f"  {line}" for line in [*missing, *stale])
         raise error(f"cannot send:\n{listed}\n{_advice(slug, wave_option)}")
     return found
+
+
+def refuse_drafts(
+    root: Path, deliverables: Sequence[Deliverable], placeholders: Sequence, slug: str
+) -> None:
+    """Refuse to send a document that says it is a draft, or whose inputs still hold a
+    placeholder; list where each placeholder is."""
+    drafts = [d for d in deliverables if d.content_type == "application/pdf" and _is_draft(d)]
+    if not drafts and not placeholders:
+        return
+    named = drafts or [d for d in deliverables if d.content_type == "application/pdf"]
+    lines = [f"  {_shown(root, d.path)} is a draft" for d in named]
+    lines += [f"  {location}: {text}" for location, text in placeholders]
+    raise DeliverableDraft(
+        "cannot send:\n" + "\n".join(lines) + "\n"
+        f"replace the placeholders left from 'rapport new', then run 'rapport build {slug}'"
+    )
+
+
+def _is_draft(deliverable: Deliverable) -> bool:
+    """Whether the PDF's metadata says 'draft' (an encrypted PDF's cannot be read here: its
+    inputs' placeholders decide)."""
+    import io
+
+    from pypdf import PdfReader
+
+    from generator.render.documents import DRAFT_ENTRY
+
+    try:
+        reader = PdfReader(io.BytesIO(deliverable.data))
+        if reader.is_encrypted:
+            return False
+        info = reader.metadata or {}
+        return info.get(f"/{DRAFT_ENTRY}") == "draft"
+    except Exception:  # a PDF pypdf cannot read was still written by the build: not a draft mark
+        return False
 
 
 def _staleness(

@@ -1,7 +1,8 @@
 """`rapport send`: the wave's deliverables by e-mail to the client's recipients, then a record.
 
 Everything that can be checked is checked before the server is contacted: the inputs are
-valid, each deliverable exists and is as fresh as its inputs, every recipient has an address,
+valid, each deliverable exists, is as fresh as its inputs and is not a draft (no placeholder
+of `rapport new` is left), every recipient has an address,
 the SMTP settings and password are there, and deliveries.yaml can take another entry. Only
 then is the summary shown and, once confirmed, the message sent and recorded.
 """
@@ -14,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator.deliver.deliverables import Deliverable, fresh_deliverables
+from generator.deliver.deliverables import Deliverable, fresh_deliverables, refuse_drafts
 from generator.deliver.errors import SmtpSettingsError
 from generator.deliver.message import Composed, compose_message, write_draft
 from generator.deliver.recipients import Recipient, choose_recipients
@@ -61,7 +62,7 @@ def send(
     from generator.pipeline import engagement_context
     from generator.validate import validate_workspace
 
-    workspace = validate_workspace(root, [client])
+    workspace = validate_workspace(root, [client], wave=options.wave, building=True)
     (engagement,) = workspace.engagements
     context = engagement_context(workspace, engagement, wave=options.wave)
     wave = context["analysis"]["current_wave"]
@@ -69,6 +70,7 @@ def send(
     recipients = choose_recipients(engagement.spec.client.contacts, options.to, where)
     kinds = PDF_KINDS + (("data",) if options.with_data else ())
     attachments = fresh_deliverables(root, engagement.slug, wave, kinds, wave_option=options.wave)
+    refuse_drafts(root, attachments, engagement.placeholders, engagement.slug)
     sending = not options.dry_run and options.draft is None
     smtp = workspace.settings.smtp
     if sending and smtp is None:

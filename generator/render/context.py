@@ -117,6 +117,8 @@ def document_context(
         "kpis": headline_kpis(current, analysis["usability"]),
         "data_files": [vars(f) for f in data_files],
         "source_commit": source_commit,
+        # A placeholder of the skeleton is left: every page says so (see generator.placeholders).
+        "draft": engagement.draft,
         # The layout's running strings.
         "document_title": spec.engagement.title,
         "running_client": spec.client.short_name or client_name,

@@ -5,13 +5,22 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from generator.errors import InputError, Location, Problem, Problems, RapportError
+from generator import placeholders
+from generator.errors import (
+    InputError,
+    Location,
+    Problem,
+    Problems,
+    RapportError,
+    reading_order,
+)
 from generator.load import workspace as files
 from generator.load.yamlmarks import MarkedDocument
 from generator.schema import EngagementFile, InteractionsFile, NarrativeFrontMatter, WorkspaceFile
 from generator.validate.documents import check_document, did_you_mean, key_label, listing
 from generator.validate.paths import PathOutside, resolve_inside
 from generator.validate.references import EngagementChecker
+from generator.validate.reportable import check_reportable
 from generator.validate.responses import load_responses, load_sus_responses
 from generator.workspace import Engagement, Narrative, Workspace
 
@@ -37,9 +46,17 @@ CACHE_DIR = ".rapport-cache"
 
 
 def validate_workspace(
-    root: Path, clients: Sequence[str] = (), *, strict: bool = False, cache: bool = True
+    root: Path,
+    clients: Sequence[str] = (),
+    *,
+    strict: bool = False,
+    cache: bool = True,
+    wave: str | None = None,
+    building: bool = False,
 ) -> Workspace:
-    """Load and check the workspace, the chosen engagements and their survey data.
+    """Load and check the workspace, the chosen engagements and their survey data, and that
+    each can be built for ``wave`` (default: its latest wave with responses); ``building``
+    makes a client with nothing to report an error rather than a warning.
 
     Raise InputError listing every problem. Survey files are parsed once and cached under
     .rapport-cache/ (keyed by content) unless ``cache`` is False.
@@ -55,13 +72,19 @@ def validate_workspace(
     engagements = []
     for slug in select_clients(root, clients):
         default_language = settings.defaults.language if settings else "en"
+        errors_before = len(problems.errors)
         engagement = validate_engagement(root, slug, default_language, problems)
         if engagement is not None:
             read_survey_data(engagement, problems, cache_dir)
+            # Whether it can be built is asked of inputs that are sound, not of broken ones.
+            if settings is not None and len(problems.errors) == errors_before:
+                threshold = settings.defaults.anonymity_threshold
+                check_reportable(engagement, threshold, problems, wave, building)
             engagements.append(engagement)
     problems.raise_if_errors(strict=strict)
     assert settings is not None  # an invalid rapport.yaml is an error, raised above
-    return Workspace(root, settings, engagements, warnings=problems.warnings)
+    warnings = sorted(problems.warnings, key=reading_order)
+    return Workspace(root, settings, engagements, warnings=warnings)
 
 
 def check_workspace_paths(
@@ -101,6 +124,7 @@ def validate_engagement(
         return None
     EngagementChecker(spec, raw.engagement, raw.folder, problems).check(log, raw.interactions)
     check_narrative_references(spec, narratives, raw.narratives, problems)
+    left = find_placeholders(raw, problems)
     return Engagement(
         slug=slug,
         folder=raw.folder,
@@ -110,7 +134,25 @@ def validate_engagement(
         language=spec.client.language or default_language,
         interactions=sorted(log.interactions, key=lambda i: i.date) if log else [],
         narratives=narratives,
+        placeholders=left,
     )
+
+
+def find_placeholders(raw: files.EngagementFiles, problems: Problems) -> list:
+    """Warn about each placeholder of the skeleton left in a text the client will read."""
+    docs = [doc for doc in (raw.engagement, raw.interactions) if doc is not None]
+    found = [each for doc in docs for each in placeholders.in_document(doc)]
+    for text in raw.narratives:
+        if text.front_matter is not None:
+            found += placeholders.in_document(text.front_matter)
+        found += placeholders.in_markdown(text.path, text.body, text.body_line)
+    for location, placeholder in found:
+        problems.warning(
+            location,
+            f"placeholder left from 'rapport new', '{placeholder}': until it is replaced, "
+            "the documents are built as drafts and 'rapport send' refuses them",
+        )
+    return found
 
 
 def read_survey_data(engagement: Engagement, problems: Problems, cache_dir: Path | None) -> None:
