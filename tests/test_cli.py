@@ -45,6 +45,8 @@ def test_new_engagement_validates_as_it_is(make_workspace, rapport):
     summary = "engagements/baltic-home/narrative/executive-summary.md"
     then = "until it is replaced, the documents are built as drafts and 'rapport send' refuses them"
     assert checked.stderr.splitlines() == [
+        "engagements/baltic-home/engagement.yaml:10:13: warning: no contact is marked "
+        "'recipient: true': 'rapport send' refuses to send until then, unless given --to",
         "engagements/baltic-home/engagement.yaml:37:8: warning: no survey wave yet, and "
         "'rapport build' needs one: add it under 'waves:' with the export it was read from "
         "('rapport inspect FILE' prints the column mapping)",
@@ -52,11 +54,11 @@ def test_new_engagement_validates_as_it_is(make_workspace, rapport):
         f"'[[Viena doma, kas lasītājam jāatceras, ar tās skaitli]]': {then}",
         f"{summary}:6:1: warning: placeholder left from 'rapport new', "
         f"'[[Šeit uzrakstiet kopsavilkumu vadībai Markdown formātā.]]': {then}",
-        "3 warnings.",
+        "4 warnings.",
     ]
     built = rapport("build", "baltic-home", workspace=root)
     assert built.exit_code == 1
-    assert built.stderr.splitlines()[0] == checked.stderr.splitlines()[0].replace("warning: ", "")
+    assert built.stderr.splitlines()[1] == checked.stderr.splitlines()[1].replace("warning: ", "")
     text = (root / "engagements/baltic-home/engagement.yaml").read_text(encoding="utf-8")
     assert 'name: "Mājas \\"Stils\\""' in text and "language: lv" in text
 

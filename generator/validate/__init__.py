@@ -19,6 +19,11 @@ from generator.load.yamlmarks import MarkedDocument
 from generator.schema import EngagementFile, InteractionsFile, NarrativeFrontMatter, WorkspaceFile
 from generator.validate.documents import check_document, did_you_mean, key_label, listing
 from generator.validate.paths import PathOutside, resolve_inside
+from generator.validate.readiness import (
+    check_brand_fonts,
+    check_sending,
+    check_template_overrides,
+)
 from generator.validate.references import EngagementChecker
 from generator.validate.reportable import check_reportable
 from generator.validate.responses import load_responses, load_sus_responses
@@ -69,6 +74,8 @@ def validate_workspace(
         settings = check_document(doc, WorkspaceFile, problems)
         if settings is not None:
             check_workspace_paths(root, settings, doc, problems)
+            check_brand_fonts(root, settings, doc, problems)
+    check_template_overrides(root, root / "templates", problems)
     engagements = []
     for slug in select_clients(root, clients):
         default_language = settings.defaults.language if settings else "en"
@@ -76,10 +83,12 @@ def validate_workspace(
         engagement = validate_engagement(root, slug, default_language, problems)
         if engagement is not None:
             read_survey_data(engagement, problems, cache_dir)
+            check_template_overrides(root, engagement.folder / "templates", problems)
             # Whether it can be built is asked of inputs that are sound, not of broken ones.
             if settings is not None and len(problems.errors) == errors_before:
                 threshold = settings.defaults.anonymity_threshold
                 check_reportable(engagement, threshold, problems, wave, building)
+                check_sending(engagement, problems)
             engagements.append(engagement)
     problems.raise_if_errors(strict=strict)
     assert settings is not None  # an invalid rapport.yaml is an error, raised above
