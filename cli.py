@@ -188,6 +188,11 @@ def stats(ctx: click.Context, client: str, wave: str | None, as_json: bool) -> N
 )
 @click.option("--force", is_flag=True, help="Rebuild even when nothing has changed.")
 @click.option(
+    "--keep-going",
+    is_flag=True,
+    help="Build every client whose inputs are sound and list the others' problems (exit 1).",
+)
+@click.option(
     "--pdf-variant",
     type=click.Choice(["pdf/a-3b", "pdf/ua-1"]),
     help="Archival (PDF/A-3b) or accessible (PDF/UA-1) PDFs, for clients that require them.",
@@ -199,7 +204,9 @@ def stats(ctx: click.Context, client: str, wave: str | None, as_json: bool) -> N
 )
 @click.pass_context
 @reports_problems
-def build(ctx, clients, kinds, wave, language, notes, jobs, force, pdf_variant, encrypt) -> None:
+def build(
+    ctx, clients, kinds, wave, language, notes, jobs, force, keep_going, pdf_variant, encrypt
+) -> None:
     """Render the assessment, the deck and the data workbook of CLIENTS (default: all).
 
     Files go to output/<client>/; a document whose inputs have not changed since it was
@@ -214,6 +221,7 @@ def build(ctx, clients, kinds, wave, language, notes, jobs, force, pdf_variant, 
         language=language,
         jobs=jobs,
         force=force,
+        keep_going=keep_going,
         notes=notes,
         variant=pdf_variant,
         encrypt=encrypt,
