@@ -25,7 +25,7 @@ from generator.build_inputs import (
     fingerprint,
     input_digests,
     output_folder,
-    source_commit,
+    recorded_commit,
 )
 from generator.errors import Location, Problem, RapportError
 from generator.publish.pdf import PdfMetadata, write_atomically, write_pdf
@@ -228,7 +228,6 @@ def _render_all(
     from generator.pipeline import engagement_context
 
     by_slug = {e.slug: e for e in workspace.engagements}
-    commit = source_commit(workspace.root)
     contexts: dict[str, dict] = {}
     failed: dict[str, Problem] = {}
     for document in planned:
@@ -242,7 +241,8 @@ def _render_all(
                     engagement,
                     wave=options.wave,
                     language=options.language,
-                    source_commit=commit,
+                    # The commit fingerprinted with the inputs, so the stamp and PDF agree.
+                    source_commit=recorded_commit(document.inputs),
                 )
             _render_one(workspace, engagement, document, contexts[document.client])
         except RapportError as error:

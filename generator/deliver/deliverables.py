@@ -16,7 +16,13 @@ from pathlib import Path
 from typing import Any
 
 from generator.build import STAMP_FILE, output_name
-from generator.build_inputs import changed_inputs, input_digests, output_folder
+from generator.build_inputs import (
+    COMMIT_LABEL,
+    changed_inputs,
+    input_digests,
+    output_folder,
+    recorded_commit,
+)
 from generator.deliver.errors import DeliverableDraft, DeliverableMissing, DeliverableStale
 
 MAX_NAMED_INPUTS = 3
@@ -36,6 +42,7 @@ class Deliverable:
     data: bytes
     sha256: str
     content_type: str
+    built_from: str | None = None  # the commit its build recorded, as the PDF names it
 
     @property
     def name(self) -> str:
@@ -72,7 +79,8 @@ def fresh_deliverables(
         if problem is not None:
             stale.append(f"{shown} {problem}")
             continue
-        found.append(Deliverable(kind, path, data, digest, CONTENT_TYPES[kind]))
+        commit = recorded_commit(current)  # the stamp recorded the same: nothing changed
+        found.append(Deliverable(kind, path, data, digest, CONTENT_TYPES[kind], commit))
     if missing or stale:
         error = DeliverableMissing if missing else DeliverableStale
         listed = "\n".join(f"  {line}" for line in [*missing, *stale])
@@ -132,7 +140,13 @@ def _staleness(
     changes = min((changed_inputs(r, current) for r in recorded), key=len)
     if not changes:
         return None
-    return "is older than its inputs: " + _describe(changes, recorded[0], current)
+    if changes == [COMMIT_LABEL]:
+        before = recorded_commit(recorded[0]) or "no commit"
+        now = recorded_commit(current) or "no commit"
+        return f"names the commit {before}, but its inputs are now at {now}"
+    # A changed file also changes the commit (now "+dirty"): the file is what to name.
+    named = [label for label in changes if label != COMMIT_LABEL]
+    return "is older than its inputs: " + _describe(named, recorded[0], current)
 
 
 def _describe(

@@ -24,12 +24,12 @@ from generator.deliver.record import (
     append_delivery,
     check_record_file,
     delivery_entry,
-    git_state,
 )
 from generator.deliver.smtp import send_message, server_name, smtp_password
 from generator.schema.workspace import Smtp
 
 PDF_KINDS = ("report", "deck")
+DIRTY = "+dirty"
 
 
 @dataclass(frozen=True)
@@ -97,6 +97,13 @@ def send(
         password = smtp_password(smtp, environ)
     for line in summary_lines(composed, smtp if options.draft is None else None):
         report(line)
+    built_from = next((a.built_from for a in attachments if a.built_from), None)
+    if built_from and built_from.endswith(DIRTY):
+        report(
+            "warning: the documents were built from inputs not committed to git; "
+            f"deliveries.yaml will say 'dirty: true' (commit {engagement.rel_folder} and "
+            "rebuild to send documents whose inputs can be found again)"
+        )
     result = SendResult(composed)
     if options.dry_run:
         report("dry run: nothing was sent")
@@ -109,7 +116,8 @@ def send(
     if not confirm():
         report("not sent")
         return result
-    commit, dirty = git_state(root)
+    commit = built_from.removesuffix(DIRTY) if built_from else None
+    dirty = bool(built_from and built_from.endswith(DIRTY))
     when = dt.datetime.now(dt.timezone.utc)
     send_message(smtp, composed.message, [r.email for r in recipients], password)
     result.sent = True
