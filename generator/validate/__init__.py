@@ -18,6 +18,12 @@ from generator.load import workspace as files
 from generator.load.yamlmarks import MarkedDocument
 from generator.schema import EngagementFile, InteractionsFile, NarrativeFrontMatter, WorkspaceFile
 from generator.validate.documents import check_document, did_you_mean, key_label, listing
+from generator.validate.language import (
+    CLIENT_TEXTS,
+    NARRATIVE_TEXTS,
+    check_document_language,
+    check_text_language,
+)
 from generator.validate.paths import PathOutside, resolve_inside
 from generator.validate.readiness import (
     check_brand_fonts,
@@ -134,6 +140,8 @@ def validate_engagement(
     EngagementChecker(spec, raw.engagement, raw.folder, problems).check(log, raw.interactions)
     check_narrative_references(spec, narratives, raw.narratives, problems)
     left = find_placeholders(raw, problems)
+    language = spec.client.language or default_language
+    check_languages(raw, language, problems)
     return Engagement(
         slug=slug,
         folder=raw.folder,
@@ -145,6 +153,18 @@ def validate_engagement(
         narratives=narratives,
         placeholders=left,
     )
+
+
+def check_languages(raw: files.EngagementFiles, language: str, problems: Problems) -> None:
+    """Warn about the texts the client will read that look written in another language."""
+    assert raw.engagement is not None
+    check_document_language(raw.engagement, CLIENT_TEXTS, language, problems)
+    for text in raw.narratives:
+        if text.front_matter is not None:
+            check_document_language(text.front_matter, NARRATIVE_TEXTS, language, problems)
+        if text.body.strip():
+            where = Location(text.path, text.body_line)
+            check_text_language(where, text.body, language, problems)
 
 
 def find_placeholders(raw: files.EngagementFiles, problems: Problems) -> list:
