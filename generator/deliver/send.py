@@ -39,6 +39,7 @@ class SendOptions:
     with_data: bool = False
     dry_run: bool = False
     draft: Path | None = None  # write an .eml into this folder instead of sending
+    allow_draft: bool = False  # send documents marked as drafts, on purpose (a review copy)
 
 
 @dataclass
@@ -70,7 +71,8 @@ def send(
     recipients = choose_recipients(engagement.spec.client.contacts, options.to, where)
     kinds = PDF_KINDS + (("data",) if options.with_data else ())
     attachments = fresh_deliverables(root, engagement.slug, wave, kinds, wave_option=options.wave)
-    refuse_drafts(root, attachments, engagement.placeholders, engagement.slug)
+    if not options.allow_draft:
+        refuse_drafts(root, attachments, engagement.placeholders, engagement.slug)
     sending = not options.dry_run and options.draft is None
     smtp = workspace.settings.smtp
     if sending and smtp is None:
@@ -97,6 +99,8 @@ def send(
         password = smtp_password(smtp, environ)
     for line in summary_lines(composed, smtp if options.draft is None else None):
         report(line)
+    if options.allow_draft and engagement.draft:
+        report("warning: the documents are drafts, marked so on every page (--allow-draft)")
     built_from = next((a.built_from for a in attachments if a.built_from), None)
     if built_from and built_from.endswith(DIRTY):
         report(

@@ -85,6 +85,18 @@ def test_send_refuses_a_draft_and_says_where_the_placeholder_is(draft, rapport, 
     assert not (draft / f"engagements/{CLIENT}/deliveries.yaml").exists()
 
 
+@pytest.mark.slow
+def test_a_draft_goes_out_only_when_asked_for_on_purpose(draft, rapport, tmp_path):
+    result = rapport(
+        "send", CLIENT, "--allow-draft", "--draft", str(tmp_path / "eml"), workspace=draft
+    )
+    assert result.exit_code == 0, result.output
+    assert "warning: the documents are drafts, marked so on every page (--allow-draft)" in (
+        result.stdout
+    )
+    assert len(list((tmp_path / "eml").glob("*.eml"))) == 1
+
+
 def test_placeholders_are_bracketed_and_the_earlier_skeletons_sentence_is_known():
     text = (
         "Intro.\n  [[Say what changed]] and [[why]]\nWrite the executive summary here, in Markdown."
