@@ -61,6 +61,16 @@ def test_every_page_of_a_draft_says_so_and_so_does_its_metadata(draft, kind):
     assert info["/RapportStatus"] == "draft"
 
 
+def test_the_data_workbook_of_a_draft_says_so_in_its_properties(draft):
+    from openpyxl import load_workbook
+
+    from generator.build import BuildOptions, build
+
+    build(draft, [CLIENT], BuildOptions(kinds=("data",)))
+    properties = load_workbook(draft / OUTPUT / f"{CLIENT}-data-2026-q3.xlsx").properties
+    assert properties.title.startswith("Draft: ") and properties.keywords == "draft"
+
+
 @pytest.mark.slow
 def test_a_finished_document_has_no_draft_mark(demo_reports):
     _, pdfs, _ = demo_reports
