@@ -189,6 +189,11 @@ def stats(ctx: click.Context, client: str, wave: str | None, as_json: bool) -> N
 )
 @click.option("--force", is_flag=True, help="Rebuild even when nothing has changed.")
 @click.option(
+    "--keep-going",
+    is_flag=True,
+    help="Build every client whose inputs are sound and list the others' problems (exit 1).",
+)
+@click.option(
     "--pdf-variant",
     type=click.Choice(["pdf/a-3b", "pdf/ua-1"]),
     help="Archival (PDF/A-3b) or accessible (PDF/UA-1) PDFs, for clients that require them.",
@@ -200,7 +205,9 @@ def stats(ctx: click.Context, client: str, wave: str | None, as_json: bool) -> N
 )
 @click.pass_context
 @reports_problems
-def build(ctx, clients, kinds, wave, language, notes, jobs, force, pdf_variant, encrypt) -> None:
+def build(
+    ctx, clients, kinds, wave, language, notes, jobs, force, keep_going, pdf_variant, encrypt
+) -> None:
     """Render the assessment, the deck and the data workbook of CLIENTS (default: all).
 
     Files go to output/<client>/; a document whose inputs have not changed since it was
@@ -215,6 +222,7 @@ def build(ctx, clients, kinds, wave, language, notes, jobs, force, pdf_variant, 
         language=language,
         jobs=jobs,
         force=force,
+        keep_going=keep_going,
         notes=notes,
         variant=pdf_variant,
         encrypt=encrypt,
@@ -239,21 +247,34 @@ def build(ctx, clients, kinds, wave, language, notes, jobs, force, pdf_variant, 
     type=click.Path(file_okay=False, path_type=Path),
     help="Write the message as an .eml file into this folder instead of sending it.",
 )
+@click.option(
+    "--allow-draft",
+    is_flag=True,
+    help="Send documents still marked as drafts, e.g. as a copy for review.",
+)
 @click.option("--yes", "-y", is_flag=True, help="Send without asking for confirmation.")
 @click.pass_context
 @reports_problems
-def send(ctx, client, wave, names, with_data, dry_run, draft, yes) -> None:
+def send(ctx, client, wave, names, with_data, dry_run, draft, allow_draft, yes) -> None:
     """E-mail the wave's report and deck of CLIENT to its recipients, and record the delivery.
 
-    Refuses to send a document that is missing or older than its inputs. The SMTP server is
-    set in rapport.yaml (smtp:); the password comes from RAPPORT_SMTP_PASSWORD or the keyring.
+    Refuses to send a document that is missing, older than its inputs, or a draft (unless
+    --allow-draft). The SMTP server is set in rapport.yaml (smtp:); the password comes from
+    RAPPORT_SMTP_PASSWORD or the keyring.
     """
     from generator.deliver import SendOptions
     from generator.deliver import send as send_deliverables
 
     if dry_run and draft is not None:
         raise click.UsageError("--dry-run and --draft cannot be used together")
-    options = SendOptions(wave=wave, to=names, with_data=with_data, dry_run=dry_run, draft=draft)
+    options = SendOptions(
+        wave=wave,
+        to=names,
+        with_data=with_data,
+        dry_run=dry_run,
+        draft=draft,
+        allow_draft=allow_draft,
+    )
     confirm = (lambda: True) if yes else (lambda: click.confirm("Send it?", abort=True))
     send_deliverables(_workspace_root(ctx), client, options, report=click.echo, confirm=confirm)
 

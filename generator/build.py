@@ -19,14 +19,15 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
+from generator.build_each import refuse_the_rest, validate_each
 from generator.build_inputs import (
     file_digest,
     fingerprint,
     input_digests,
     output_folder,
-    source_commit,
+    recorded_commit,
 )
-from generator.errors import RapportError
+from generator.errors import Location, Problem, RapportError
 from generator.publish.pdf import PdfMetadata, write_atomically, write_pdf
 from generator.workspace import Workspace
 
@@ -51,6 +52,7 @@ class BuildOptions:
     notes: bool = False  # also the deck handout with speaker notes
     variant: str | None = None  # "pdf/a-3b" or "pdf/ua-1"
     encrypt: bool = False  # AES-256 with the password in RAPPORT_PDF_PASSWORD
+    keep_going: bool = False  # build every client that can be built; list the others' problems
 
 
 @dataclass
@@ -108,14 +110,31 @@ def build(
         return result
 
     password = _password(options)
-    workspace = validate_workspace(root, sorted({p.client for p in stale}))
-    _render_all(workspace, stale, options)
-    for document, written in _publish_all(workspace, stale, options, password):
+    chosen = sorted({p.client for p in stale})
+    if options.keep_going:
+        workspace, failed = validate_each(root, chosen, options.wave)
+    else:
+        workspace = validate_workspace(root, chosen, wave=options.wave, building=True)
+        failed = {}
+    stale = [p for p in stale if p.client not in failed]
+    if workspace is not None and stale:
+        for client, problem in _render_all(workspace, stale, options).items():
+            failed[client] = [problem]
+        stale = [p for p in stale if p.client not in failed]
+    published = _publish_all(workspace, stale, options, password) if workspace else iter(())
+    for document, written in published:
         _record(document, written)
         result.written.append(written)
         report(_written_line(root, written))
+        if document.context and document.context.get("draft") and document.kind != "data":
+            report(
+                f"  draft: placeholders of 'rapport new' are left in the inputs "
+                f"('rapport validate {document.client}' lists them); 'rapport send' refuses it"
+            )
         for warning in written.warnings:
             report(f"  warning: {warning}")
+    if failed:
+        refuse_the_rest(failed, report)
     return result
 
 
@@ -198,34 +217,56 @@ def _record(document: PlannedDocument, written: WrittenFile) -> None:
 # ---------- Analyse and render ----------
 
 
-def _render_all(workspace: Workspace, planned: list[PlannedDocument], options) -> None:
-    """Analyse each engagement once, name each document's file and render its HTML."""
-    from generator.pipeline import document_settings, engagement_context
-    from generator.render.documents import document_metadata, render_document
+def _render_all(
+    workspace: Workspace, planned: list[PlannedDocument], options
+) -> dict[str, Problem]:
+    """Analyse each engagement once, name each document's file and render its HTML.
+
+    With ``options.keep_going`` an engagement that cannot be analysed or rendered is left out
+    and its problem returned (client → problem); otherwise the first one is raised.
+    """
+    from generator.pipeline import engagement_context
 
     by_slug = {e.slug: e for e in workspace.engagements}
-    commit = source_commit(workspace.root)
     contexts: dict[str, dict] = {}
+    failed: dict[str, Problem] = {}
     for document in planned:
         engagement = by_slug[document.client]
-        if document.client not in contexts:
-            contexts[document.client] = engagement_context(
-                workspace,
-                engagement,
-                wave=options.wave,
-                language=options.language,
-                source_commit=commit,
-            )
-        context = document.context = contexts[document.client]
-        language = context["language"]
-        suffix = f"-{language}" if language != engagement.language else ""
-        wave = context["analysis"]["current_wave"]
-        name = output_name(engagement.slug, document.kind, wave, suffix)
-        document.target = workspace.output_dir / engagement.slug / name
-        if document.kind != "data":
-            settings = document_settings(workspace, engagement, language)
-            document.html = render_document(document.kind, settings, context)
-            document.metadata = document_metadata(context, document.kind)
+        if document.client in failed:
+            continue
+        try:
+            if document.client not in contexts:
+                contexts[document.client] = engagement_context(
+                    workspace,
+                    engagement,
+                    wave=options.wave,
+                    language=options.language,
+                    # The commit fingerprinted with the inputs, so the stamp and PDF agree.
+                    source_commit=recorded_commit(document.inputs),
+                )
+            _render_one(workspace, engagement, document, contexts[document.client])
+        except RapportError as error:
+            if not options.keep_going:
+                raise
+            failed[document.client] = Problem(Location(engagement.rel_folder), str(error))
+    return failed
+
+
+def _render_one(workspace: Workspace, engagement, document: PlannedDocument, context) -> None:
+    """Name one document's file and render its HTML from its engagement's context."""
+    from generator.pipeline import document_settings
+    from generator.render.documents import document_metadata, render_document
+
+    document.context = context
+    language = context["language"]
+    suffix = f"-{language}" if language != engagement.language else ""
+    wave = context["analysis"]["current_wave"]
+    name = output_name(engagement.slug, document.kind, wave, suffix)
+    document.target = workspace.output_dir / engagement.slug / name
+    if document.kind != "data":
+        settings = document_settings(workspace, engagement, language)
+        document.html = render_document(document.kind, settings, context)
+        document.metadata = document_metadata(context, document.kind)
 
 
 # ---------- Publish ----------

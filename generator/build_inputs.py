@@ -17,12 +17,14 @@ from typing import Any
 import generator
 from generator.errors import Problems
 from generator.load.surveys.cache import file_digest
-from generator.load.yamlmarks import read_yaml
+from generator.load.yamlmarks import parse_yaml, read_yaml
 from generator.render.context import DataFile
 from generator.workspace import Engagement
 
-FINGERPRINT_VERSION = "2"
-NOT_INPUTS = {"deliveries.yaml"}  # written by the tool after a build; it never changes a PDF
+FINGERPRINT_VERSION = "3"
+COMMIT_LABEL, NO_COMMIT = "git:commit", "none"
+DELIVERIES = "deliveries.yaml"
+NOT_INPUTS = {DELIVERIES}  # written by the tool after a build; it never changes a PDF
 # Sending is not building: its code, its templates and the SMTP settings change no document.
 NOT_DOCUMENT_INPUTS = ("generator:deliver/", "builtin:email/", "templates:email/")
 
@@ -73,6 +75,9 @@ def input_digests(root: Path, slug: str) -> dict[str, str]:
     digests["rapport.yaml"] = _settings_digest(root)
     for name in _brand_files(root):
         digests[f"brand:{name}"] = _digest_or_missing(root / name)
+    # The commit the document will name is one of its inputs: committing the inputs makes
+    # the document stale, so a PDF never names a commit its inputs are no longer at.
+    digests[COMMIT_LABEL] = inputs_commit(root, slug) or NO_COMMIT
     return digests
 
 
@@ -120,27 +125,54 @@ def data_files(engagement: Engagement) -> list[DataFile]:
     ]
 
 
-def source_commit(root: Path) -> str | None:
-    """Return the workspace's git commit, with "+dirty" when the working tree has changes.
+def inputs_commit(root: Path, slug: str) -> str | None:
+    """Return the commit of the last change to client ``slug``'s inputs, with "+dirty" when
+    one of them is modified or not yet committed (an untracked client folder is dirty too).
 
-    None when the workspace is not in a git repository (or git is not installed).
+    The inputs are the client's folder (without deliveries.yaml, which `send` writes),
+    rapport.yaml, the workspace's templates and brand files. None outside a git repository.
     """
+    paths = [f"engagements/{slug}", "templates", *_brand_files(root)]
+    pathspec = ["--", *paths, f":(exclude)engagements/{slug}/{DELIVERIES}"]
+    head = _git(root, "rev-parse", "--verify", "--quiet", "HEAD")
+    if head is None:
+        return None
+    last = _git(root, "log", "-1", "--format=%H", *pathspec, "rapport.yaml") or head
+    changed = _git(root, "status", "--porcelain", "--untracked-files=all", *pathspec)
+    dirty = changed is None or bool(changed) or _settings_changed(root)
+    return last + ("+dirty" if dirty else "")
+
+
+def _settings_changed(root: Path) -> bool:
+    """Whether rapport.yaml differs from its committed version in more than its smtp section
+    (which changes how mail goes, not a document)."""
+    committed = _git(root, "show", "HEAD:./rapport.yaml")
+    if committed is None:
+        return (root / "rapport.yaml").exists()
+    problems = Problems()
+    doc = parse_yaml(committed, "rapport.yaml", problems)
+    if doc is None or problems.errors:
+        return True
+    data = doc.data
+    return _settings_text(data if isinstance(data, dict) else {}) != _settings_text(
+        quick_settings(root)
+    )
+
+
+def recorded_commit(recorded: dict[str, str]) -> str | None:
+    """The commit a document was built from, as its stamp recorded it (None outside git)."""
+    commit = recorded.get(COMMIT_LABEL)
+    return None if commit in (None, NO_COMMIT) else commit
+
+
+def _git(root: Path, *args: str) -> str | None:
     import subprocess
 
-    def git(*args: str) -> str | None:
-        try:
-            done = subprocess.run(
-                ["git", *args], cwd=root, capture_output=True, text=True, timeout=30
-            )
-        except (OSError, subprocess.TimeoutExpired):
-            return None
-        return done.stdout.strip() if done.returncode == 0 else None
-
-    commit = git("rev-parse", "HEAD")
-    if not commit:
+    try:
+        done = subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, timeout=30)
+    except (OSError, subprocess.TimeoutExpired):
         return None
-    status = git("status", "--porcelain", "--untracked-files=no")
-    return commit + ("+dirty" if status else "")
+    return done.stdout.strip() if done.returncode == 0 else None
 
 
 def _read_from(origin: str, path: str) -> bool:
@@ -169,9 +201,12 @@ def _settings_digest(root: Path) -> str:
     settings = quick_settings(root)
     if not settings:
         return _digest_or_missing(root / "rapport.yaml")
-    settings.pop("smtp", None)
-    text = json.dumps(settings, sort_keys=True, default=str, ensure_ascii=False)
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return hashlib.sha256(_settings_text(settings).encode("utf-8")).hexdigest()
+
+
+def _settings_text(settings: dict[str, Any]) -> str:
+    without_mail = {key: value for key, value in settings.items() if key != "smtp"}
+    return json.dumps(without_mail, sort_keys=True, default=str, ensure_ascii=False)
 
 
 def _files(folder: Path) -> Iterable[tuple[str, Path]]:

@@ -95,11 +95,11 @@ class InputError(RapportError):
     """The inputs have problems; each one is located."""
 
     def __init__(self, problems: list[Problem]):
-        self.problems = sorted(problems, key=_reading_order)
+        self.problems = sorted(problems, key=reading_order)
         super().__init__(f"{len(problems)} problem(s) in the inputs")
 
 
-def _reading_order(problem: Problem) -> tuple:
+def reading_order(problem: Problem) -> tuple:
     """Sort by file, then line and column, so each file's problems read top to bottom."""
     where = problem.location
     return (where.path, where.sheet or "", where.line or 0, where.column or 0)

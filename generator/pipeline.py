@@ -67,7 +67,7 @@ def document_settings(workspace: Workspace, engagement: Engagement, language: st
 
 def statistics(root: Path, client: str, wave: str | None = None) -> tuple[dict, dict[str, str]]:
     """Validate one client and return its analysis as plain values, with the items' labels."""
-    workspace = validate_workspace(root, [client])
+    workspace = validate_workspace(root, [client], wave=wave, building=True)
     (engagement,) = workspace.engagements
     return analyze(workspace, engagement, wave).to_dict(), engagement.spec.measures.items
 

@@ -8,6 +8,7 @@ from calendar import monthrange
 from pathlib import Path
 from string import Template
 
+from generator import placeholders
 from generator.errors import RapportError
 
 WORKSPACE_YAML = Template("""\
@@ -71,12 +72,12 @@ client:
   #   recipient: true
 
 engagement:
-  title: Customer satisfaction assessment
+  title: $engagement_title
   period:
     start: $start
     end: $end
   report_date: $report_date
-  confidentiality: Confidential
+  confidentiality: $confidentiality
   objectives: []
 
 targets: {}
@@ -125,13 +126,37 @@ interactions: []
 #       due: 2026-01-20
 """
 
-SUMMARY_MD = """\
+SUMMARY_MD = Template("""\
 ---
 kind: executive_summary
-key_messages: []
+key_messages:
+  - "$key_message"
 ---
-Write the executive summary here, in Markdown.
-"""
+$summary
+""")
+
+# What the skeleton writes that a client reads, in the client's language; the bracketed
+# texts are placeholders (see generator.placeholders), which make every build a draft.
+SKELETON_TEXTS = {
+    "en": {
+        "engagement_title": "Customer satisfaction assessment",
+        "confidentiality": "Confidential",
+        "key_message": "One message the reader must remember, with its number",
+        "summary": "Write the executive summary here, in Markdown.",
+    },
+    "uk": {
+        "engagement_title": "Оцінка задоволеності клієнтів",
+        "confidentiality": "Конфіденційно",
+        "key_message": "Одна думка, яку читач має запам’ятати, з її числом",
+        "summary": "Напишіть тут резюме для керівництва у форматі Markdown.",
+    },
+    "lv": {
+        "engagement_title": "Klientu apmierinātības novērtējums",
+        "confidentiality": "Konfidenciāli",
+        "key_message": "Viena doma, kas lasītājam jāatceras, ar tās skaitli",
+        "summary": "Šeit uzrakstiet kopsavilkumu vadībai Markdown formātā.",
+    },
+}
 
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
 
@@ -177,10 +202,17 @@ def new_engagement(
         "report_date": today.isoformat(),
         "year": today.year,
     }
+    texts = SKELETON_TEXTS.get(language, SKELETON_TEXTS["en"])
+    values["engagement_title"] = texts["engagement_title"]
+    values["confidentiality"] = texts["confidentiality"]
+    summary = SUMMARY_MD.substitute(
+        key_message=placeholders.mark(texts["key_message"]),
+        summary=placeholders.mark(texts["summary"]),
+    )
     targets = {
         folder / "engagement.yaml": ENGAGEMENT_YAML.substitute(values),
         folder / "interactions.yaml": INTERACTIONS_YAML,
-        folder / "narrative" / "executive-summary.md": SUMMARY_MD,
+        folder / "narrative" / "executive-summary.md": summary,
         folder / "data" / ".gitkeep": "",
         folder / "assets" / ".gitkeep": "",
     }

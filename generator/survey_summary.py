@@ -26,6 +26,7 @@ METRICS = ("nps", "csat")
 def survey_summaries(workspace: Workspace) -> list[dict[str, Any]]:
     """Return, per engagement, ``{"answered": [wave ids], "waves": [...]}``; every problem of
     the exports that had to be read is raised at once."""
+    from generator.analyze.engagement import TooFewResponses
     from generator.pipeline import analyze
     from generator.publish.pdf import write_atomically
     from generator.validate import CACHE_DIR, read_survey_data
@@ -45,7 +46,10 @@ def survey_summaries(workspace: Workspace) -> list[dict[str, Any]]:
         if len(problems.errors) > before:
             found.append({"answered": [], "waves": []})
             continue
-        analysis = analyze(workspace, engagement).to_dict() if engagement.responses else None
+        try:
+            analysis = analyze(workspace, engagement).to_dict() if engagement.responses else None
+        except TooFewResponses:  # nothing of the latest wave may be shown
+            analysis = None
         summary = _summary(engagement, analysis)
         write_atomically(path, json.dumps({"key": key, "summary": summary}).encode())
         found.append(summary)

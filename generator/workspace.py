@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.errors import Problem
+from generator.errors import Location, Problem
 from generator.load.yamlmarks import MarkedDocument
 from generator.responses import Responses
 from generator.schema import EngagementFile, WorkspaceFile
@@ -39,6 +39,12 @@ class Engagement:
     narratives: list[Narrative] = field(default_factory=list)
     responses: dict[str, Responses] = field(default_factory=dict)  # wave id → responses
     usability: dict[str, Responses] = field(default_factory=dict)  # usability test id → SUS answers
+    placeholders: list[tuple[Location, str]] = field(default_factory=list)
+    """Placeholders of `rapport new` left in the inputs: its documents are drafts."""
+
+    @property
+    def draft(self) -> bool:
+        return bool(self.placeholders)
 
     def summary(self) -> str:
         """Say in a few words what was read, e.g. '3 waves, 4,213 responses, 1 usability test'."""

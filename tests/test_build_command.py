@@ -135,3 +135,35 @@ def test_parallel_jobs_give_the_same_files(workspace, tmp_path, rapport):
     result = rapport("build", "--force", "--jobs", "2", workspace=workspace)
     assert result.exit_code == 0, result.output
     assert {p: (workspace / p).read_bytes() for p in (REPORT, DECK, DATA)} == serial
+
+
+def _with_a_broken_client(root: Path) -> str:
+    """Add Baltic Home with a misspelt impact to the workspace; return the located problem."""
+    import shutil
+
+    from workspace_helpers import REPO
+
+    target = root / "engagements" / "baltic-home"
+    shutil.copytree(REPO / "engagements" / "baltic-home", target)
+    path = target / "engagement.yaml"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    index = next(i for i, line in enumerate(lines) if line.strip() == "impact: high")
+    lines[index] = lines[index].replace("impact: high", "impact: hgh")
+    path.write_text("".join(lines), encoding="utf-8")
+    column = lines[index].index("hgh") + 1
+    return f"engagements/baltic-home/engagement.yaml:{index + 1}:{column}: recommendations"
+
+
+def test_keep_going_builds_every_sound_client_and_lists_the_others(workspace, rapport):
+    problem = _with_a_broken_client(workspace)
+    stopped = rapport("build", "--only", "report", workspace=workspace)
+    assert stopped.exit_code == 1 and stopped.stderr.startswith(problem)
+    assert not (workspace / REPORT).exists()
+
+    result = rapport("build", "--only", "report", "--keep-going", workspace=workspace)
+    assert result.exit_code == 1
+    assert f"wrote {REPORT} (1 page" in result.stdout
+    assert result.stdout.endswith("not built: baltic-home (1 error)\n")
+    assert result.stderr.startswith(problem) and result.stderr.endswith("\n1 error.\n")
+    assert (workspace / REPORT).is_file()
+    assert not (workspace / "output" / "baltic-home").exists()

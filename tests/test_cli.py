@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from click.testing import CliRunner
 from interpreter_helpers import fresh_python_output
 from workspace_helpers import ENGAGEMENT_YAML
@@ -39,10 +40,48 @@ def test_new_engagement_validates_as_it_is(make_workspace, rapport):
     )
     assert result.exit_code == 0, result.output
     assert "created engagements/baltic-home/engagement.yaml" in result.stdout
-    checked = rapport("validate", "baltic-home", "--strict", workspace=root)
+    checked = rapport("validate", "baltic-home", workspace=root)
     assert checked.exit_code == 0, checked.output
+    summary = "engagements/baltic-home/narrative/executive-summary.md"
+    then = "until it is replaced, the documents are built as drafts and 'rapport send' refuses them"
+    assert checked.stderr.splitlines() == [
+        "engagements/baltic-home/engagement.yaml:10:13: warning: no contact is marked "
+        "'recipient: true': 'rapport send' refuses to send until then, unless given --to",
+        "engagements/baltic-home/engagement.yaml:37:8: warning: no survey wave yet, and "
+        "'rapport build' needs one: add it under 'waves:' with the export it was read from "
+        "('rapport inspect FILE' prints the column mapping)",
+        f"{summary}:4:5: warning: placeholder left from 'rapport new', "
+        f"'[[Viena doma, kas lasītājam jāatceras, ar tās skaitli]]': {then}",
+        f"{summary}:6:1: warning: placeholder left from 'rapport new', "
+        f"'[[Šeit uzrakstiet kopsavilkumu vadībai Markdown formātā.]]': {then}",
+        "4 warnings.",
+    ]
+    built = rapport("build", "baltic-home", workspace=root)
+    assert built.exit_code == 1
+    assert built.stderr.splitlines()[1] == checked.stderr.splitlines()[1].replace("warning: ", "")
     text = (root / "engagements/baltic-home/engagement.yaml").read_text(encoding="utf-8")
     assert 'name: "Mājas \\"Stils\\""' in text and "language: lv" in text
+
+
+@pytest.mark.parametrize(
+    ("language", "title", "confidentiality", "summary"),
+    [
+        ("uk", "Оцінка задоволеності клієнтів", "Конфіденційно", "[[Напишіть тут резюме"),
+        ("lv", "Klientu apmierinātības novērtējums", "Konfidenciāli", "[[Šeit uzrakstiet"),
+    ],
+)
+def test_a_new_client_is_written_in_its_language(
+    make_workspace, rapport, language, title, confidentiality, summary
+):
+    root = make_workspace()
+    assert rapport("new", "client", "--language", language, workspace=root).exit_code == 0
+    folder = root / "engagements/client"
+    text = (folder / "engagement.yaml").read_text(encoding="utf-8")
+    assert f"  title: {title}\n" in text and f"  confidentiality: {confidentiality}\n" in text
+    body = (folder / "narrative/executive-summary.md").read_text(encoding="utf-8")
+    assert summary in body
+    for english in ("Customer satisfaction assessment", "Confidential", "Write the"):
+        assert english not in text + body
 
 
 def test_new_refuses_an_existing_client_and_a_bad_name(make_workspace, rapport):

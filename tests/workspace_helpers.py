@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -42,6 +42,17 @@ def copy_demo(target: Path, clients: tuple[str, ...] = ("northwind-logistics",))
     for client in clients:
         shutil.copytree(REPO / "engagements" / client, target / "engagements" / client)
     return target
+
+
+def edit_export(path: Path, change: Callable[[list[list[str]]], list[list[str]]]) -> None:
+    """Rewrite a .csv export with the rows (header rows included) that ``change`` returns."""
+    import csv
+    import io
+
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))
+    out = io.StringIO(newline="")
+    csv.writer(out, lineterminator="\r\n").writerows(change(rows))
+    path.write_text(out.getvalue(), encoding="utf-8", newline="")
 
 
 @contextmanager

@@ -15,7 +15,7 @@ from typing import Literal
 
 from generator.analyze.codes import CodedColumn, code_column
 from generator.analyze.metrics import DEFAULT_LEVEL, ItemResult, item_from_tally
-from generator.analyze.plain import Plain
+from generator.analyze.plain import Plain, Suppressed
 from generator.analyze.stats import Correlation, PairCounter, median, pearson, tally_scores
 from generator.analyze.survey import ITEM_PREFIX
 from generator.schema.engagement import Scale
@@ -100,7 +100,8 @@ def key_drivers(
     ``item_results`` may hold the items' computed statistics (``ItemResult``) and ``coded``
     the columns already coded with their scale's 'not applicable' codes as blanks (keys
     ``overall``, ``nps`` and ``items.<id>``, as ``survey_specs`` names them); each saves
-    a pass over the responses. Returns None when neither target was asked or no item was rated.
+    a pass over the responses. Returns None when neither target was asked or no item was
+    rated; an item whose result is ``Suppressed`` (too few answers) is left out.
     """
     coded = coded or {}
     if any(v is not None for v in overall):
@@ -119,6 +120,8 @@ def key_drivers(
             not_applicable = item_scale.not_applicable
             codes = coded.get(ITEM_PREFIX + item_id) or code_column(column, not_applicable)
             known = (item_results or {}).get(item_id)
+            if isinstance(known, Suppressed):
+                continue  # too few answers to show: its mean and correlation would expose them
             if not isinstance(known, ItemResult):
                 known = item_from_tally(tally_scores(column, not_applicable), item_scale, level)
             found.append((item_id, pearson(pairs.tally(codes), level), known))

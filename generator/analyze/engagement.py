@@ -195,6 +195,7 @@ def _analyze_wave(
             anonymity_threshold=anonymity,
             comment_threshold=comments,
             cells=cells,
+            country=engagement.client.country,
         )
     return WaveAnalysis(
         id=wave.id,
@@ -270,6 +271,31 @@ def _analyze_usability(
     )
 
 
+class TooFewResponses(RapportError):
+    """The wave to report has fewer responses than the anonymity minimum."""
+
+
+def _refuse_a_small_current_wave(
+    engagement: EngagementFile,
+    waves: Mapping[str, Responses],
+    too_small: Mapping[str, int],
+    current_wave: str | None,
+    threshold: int,
+) -> None:
+    """Stop before a document is made of nothing but hidden cells."""
+    with_responses = [w.id for w in engagement.waves if w.id in waves and len(waves[w.id])]
+    wave_id = current_wave or (with_responses[-1] if with_responses else None)
+    if wave_id not in too_small:
+        return
+    earlier = [w for w in with_responses[: with_responses.index(wave_id)] if w not in too_small]
+    hint = f"; report an earlier wave with --wave {earlier[-1]}" if earlier else ""
+    raise TooFewResponses(
+        f"wave {wave_id} has {too_small[wave_id]} response"
+        f"{'s' * (too_small[wave_id] != 1)}, fewer than the anonymity minimum of {threshold}: "
+        f"none of its results can be shown without exposing who answered{hint}"
+    )
+
+
 # The analysis keeps some 10^5 small results alive beside the response columns and makes
 # no reference cycles: collections would walk them all for nothing.
 @collector_paused()
@@ -299,9 +325,23 @@ def analyze_engagement(
     names = staff_names(engagement)
     thresholds = (anonymity_threshold, comment_threshold)
 
+    too_small = {
+        wave_id: len(found)
+        for wave_id, found in waves.items()
+        if 0 < len(found) < anonymity_threshold
+    }
+    _refuse_a_small_current_wave(engagement, waves, too_small, current_wave, anonymity_threshold)
     analysed: list[WaveAnalysis] = []
     for wave in engagement.waves:
-        if wave.id in waves:
+        if wave.id in too_small:
+            logger.warning(
+                "wave %s has %d responses, fewer than the anonymity minimum of %d: it is left "
+                "out of the analysis",
+                wave.id,
+                too_small[wave.id],
+                anonymity_threshold,
+            )
+        elif wave.id in waves:
             result = _analyze_wave(
                 wave, waves[wave.id], engagement, names, thresholds, confidence_level
             )

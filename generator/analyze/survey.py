@@ -20,7 +20,7 @@ from generator.analyze.metrics import (
     item_from_tally,
     nps_from_tally,
 )
-from generator.analyze.plain import Plain, Suppressed
+from generator.analyze.plain import SUPPRESSED, Plain, Suppressed
 from generator.analyze.segments import (
     Breakdown,
     MetricSpec,
@@ -133,12 +133,25 @@ def analyze_survey(
         cells = segment_cells(responses.segments, len(responses))
     ids = cells.segments
     per_cell = tally_cells(cells, specs, coded)
-    results = {spec.name: spec.summarise(per_cell[spec.name].total()) for spec in specs}
+    results = {
+        spec.name: publishable(spec.summarise(per_cell[spec.name].total()), threshold)
+        for spec in specs
+    }
     metrics = assemble_survey(len(responses), results)
     if not ids:
         return metrics, ()
     found = breakdowns_from_cells(cells, ids, per_cell, specs, assemble_survey, threshold, crossed)
     return metrics, found
+
+
+def publishable(result: Any, threshold: int) -> Any:
+    """The result, or ``SUPPRESSED`` when fewer than ``threshold`` people answered it.
+
+    The anonymity minimum holds for the whole sample as for a segment's group: an item that
+    only two respondents rated would show their answers, and its interval means nothing.
+    """
+    n = getattr(result, "n", None)
+    return SUPPRESSED if n is not None and n < threshold else result
 
 
 def usability_specs(scores: Sequence[float | None], level: float) -> list[MetricSpec]:

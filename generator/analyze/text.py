@@ -7,7 +7,10 @@ make a quote read differently from what it says); composes accents (NFC), so a d
 
 Redaction replaces e-mail addresses with "[e-mail]", phone numbers (international "+371 2612
 3456", "+380 (44) 123-45-67", "00 44 20 7946 0958" and local "(044) 123-45-67", "2612 3456",
-"202-555-0143") with "[phone]", and the given names of the client's staff with "[name]".
+"202-555-0143") with "[phone]", and the given names of the client's staff with "[name]";
+payment-card numbers and IBANs that pass their checksums become "[card]" and "[IBAN]", and
+numbers valid in the client's country that look like amounts ("67 123 456") become "[phone]"
+too (see ``pii``).
 A run of digits counts as a phone number when it has 7 to 15 digits and is not a date
 (2024-05-12, 12.05.2024), a decimal number or a number grouped in thousands (1 000 000).
 Ukrainian and Latvian decline names (Олена → Олені, Оленою; Jānis → Jāni, Jānim), so in
@@ -23,6 +26,8 @@ from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from itertools import accumulate
+
+from generator.analyze.pii import phone_regions, redact_country_phones, redact_payment_data
 
 MAX_COMMENT_LENGTH = 1000
 ELLIPSIS = "…"
@@ -130,9 +135,26 @@ def _name_pattern(names: tuple[str, ...], declining: bool) -> re.Pattern[str] | 
     return re.compile(r"(?<!\w)(?:" + "|".join(ordered) + r")(?!\w)", re.IGNORECASE)
 
 
-def redact(text: str, names: Iterable[str] = (), language: str | None = None) -> str:
-    """Replace e-mail addresses, phone numbers and the given ``names`` with placeholders."""
-    text = _EMAIL.sub(EMAIL_MARK, text)
+def redact(
+    text: str,
+    names: Iterable[str] = (),
+    language: str | None = None,
+    country: str | None = None,
+) -> str:
+    """Replace e-mail addresses, IBANs, card and phone numbers and the given ``names`` with
+    placeholders; ``country`` (ISO 3166) adds the phone formats of the client's country."""
+    text = redact_contact_details(text, language, country)
+    pattern = _name_pattern(tuple(sorted(set(names))), language in DECLINING_LANGUAGES)
+    if pattern is not None:
+        text = pattern.sub(NAME_MARK, text)
+    return text
+
+
+def redact_contact_details(
+    text: str, language: str | None = None, country: str | None = None
+) -> str:
+    """Replace e-mail addresses, IBANs, card and phone numbers, but not names."""
+    text = redact_payment_data(_EMAIL.sub(EMAIL_MARK, text))
     # Dates are set aside first, so "2024-05-12 10" is not read as one long number.
     dates: list[str] = []
 
@@ -143,8 +165,5 @@ def redact(text: str, names: Iterable[str] = (), language: str | None = None) ->
         return _MASK + chr(0xE100 + len(dates) - 1)
 
     text = _PHONE.sub(_replace_phone, _DATE.sub(set_aside, text))
-    text = _MASKED.sub(lambda m: dates[ord(m.group(1)) - 0xE100], text)
-    pattern = _name_pattern(tuple(sorted(set(names))), language in DECLINING_LANGUAGES)
-    if pattern is not None:
-        text = pattern.sub(NAME_MARK, text)
-    return text
+    text = redact_country_phones(text, phone_regions(country, language), PHONE_MARK)
+    return _MASKED.sub(lambda m: dates[ord(m.group(1)) - 0xE100], text)

@@ -353,6 +353,7 @@ def summarise(
     languages: Sequence[str | None],
     ranked: bool = False,
     redacted: dict[tuple[str, str | None], str] | None = None,
+    country: str | None = None,
 ) -> ThemeSummary:
     """Count the comments' themes; with ``quote``, pick each theme's quotes.
 
@@ -377,7 +378,9 @@ def summarise(
                 picked = _first_quotes(comments, theme.id, count)
             else:
                 picked = choose_quotes([c for c in comments if theme.id in c.themes])
-            quotes = tuple(_redacted(c.text, languages[c.row], names, redacted) for c in picked)
+            quotes = tuple(
+                _redacted(c.text, languages[c.row], names, redacted, country) for c in picked
+            )
         share = count / len(comments) if comments else None
         rows.append(ThemeCount(theme.id, theme.label, count, share, quotes))
     uncoded = combinations_found.get((), 0)
@@ -389,12 +392,13 @@ def _redacted(
     language: str | None,
     names: Sequence[str],
     known: dict[tuple[str, str | None], str] | None,
+    country: str | None = None,
 ) -> str:
     if known is None:
-        return redact(text, names, language)
+        return redact(text, names, language, country)
     quote = known.get((text, language))
     if quote is None:
-        quote = known[text, language] = redact(text, names, language)
+        quote = known[text, language] = redact(text, names, language, country)
     return quote
 
 
@@ -410,8 +414,11 @@ def analyze_themes(
     comment_threshold: int = DEFAULT_COMMENT_THRESHOLD,
     crossed: bool = False,
     cells: SegmentCells | None = None,
+    country: str | None = None,
 ) -> ThemeAnalysis:
     """Code every comment and count the themes overall, by NPS group and by segment.
+
+    ``country`` (the client's, ISO 3166) adds its phone formats to the redaction of quotes.
 
     ``cells`` may hold the cells of ``segments`` already built (``segments.segment_cells``).
     """
@@ -447,7 +454,7 @@ def analyze_themes(
     redacted: dict[tuple[str, str | None], str] = {}
 
     def summary(members: Sequence[_Comment], quote: bool) -> ThemeSummary:
-        return summarise(members, themes, quote, staff_names, langs, ranked, redacted)
+        return summarise(members, themes, quote, staff_names, langs, ranked, redacted, country)
 
     overall = summary(coded, len(comments) >= comment_threshold)
 

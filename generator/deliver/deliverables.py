@@ -16,8 +16,14 @@ from pathlib import Path
 from typing import Any
 
 from generator.build import STAMP_FILE, output_name
-from generator.build_inputs import changed_inputs, input_digests, output_folder
-from generator.deliver.errors import DeliverableMissing, DeliverableStale
+from generator.build_inputs import (
+    COMMIT_LABEL,
+    changed_inputs,
+    input_digests,
+    output_folder,
+    recorded_commit,
+)
+from generator.deliver.errors import DeliverableDraft, DeliverableMissing, DeliverableStale
 
 MAX_NAMED_INPUTS = 3
 
@@ -36,6 +42,7 @@ class Deliverable:
     data: bytes
     sha256: str
     content_type: str
+    built_from: str | None = None  # the commit its build recorded, as the PDF names it
 
     @property
     def name(self) -> str:
@@ -72,12 +79,49 @@ def fresh_deliverables(
         if problem is not None:
             stale.append(f"{shown} {problem}")
             continue
-        found.append(Deliverable(kind, path, data, digest, CONTENT_TYPES[kind]))
+        commit = recorded_commit(current)  # the stamp recorded the same: nothing changed
+        found.append(Deliverable(kind, path, data, digest, CONTENT_TYPES[kind], commit))
     if missing or stale:
         error = DeliverableMissing if missing else DeliverableStale
         listed = "\n".join(f"  {line}" for line in [*missing, *stale])
         raise error(f"cannot send:\n{listed}\n{_advice(slug, wave_option)}")
     return found
+
+
+def refuse_drafts(
+    root: Path, deliverables: Sequence[Deliverable], placeholders: Sequence, slug: str
+) -> None:
+    """Refuse to send a document that says it is a draft, or whose inputs still hold a
+    placeholder; list where each placeholder is."""
+    drafts = [d for d in deliverables if d.content_type == "application/pdf" and _is_draft(d)]
+    if not drafts and not placeholders:
+        return
+    named = drafts or [d for d in deliverables if d.content_type == "application/pdf"]
+    lines = [f"  {_shown(root, d.path)} is a draft" for d in named]
+    lines += [f"  {location}: {text}" for location, text in placeholders]
+    raise DeliverableDraft(
+        "cannot send:\n" + "\n".join(lines) + "\n"
+        f"replace the placeholders left from 'rapport new', then run 'rapport build {slug}'"
+    )
+
+
+def _is_draft(deliverable: Deliverable) -> bool:
+    """Whether the PDF's metadata says 'draft' (an encrypted PDF's cannot be read here: its
+    inputs' placeholders decide)."""
+    import io
+
+    from pypdf import PdfReader
+
+    from generator.render.documents import DRAFT_ENTRY
+
+    try:
+        reader = PdfReader(io.BytesIO(deliverable.data))
+        if reader.is_encrypted:
+            return False
+        info = reader.metadata or {}
+        return info.get(f"/{DRAFT_ENTRY}") == "draft"
+    except Exception:  # a PDF pypdf cannot read was still written by the build: not a draft mark
+        return False
 
 
 def _staleness(
@@ -96,7 +140,13 @@ def _staleness(
     changes = min((changed_inputs(r, current) for r in recorded), key=len)
     if not changes:
         return None
-    return "is older than its inputs: " + _describe(changes, recorded[0], current)
+    if changes == [COMMIT_LABEL]:
+        before = recorded_commit(recorded[0]) or "no commit"
+        now = recorded_commit(current) or "no commit"
+        return f"names the commit {before}, but its inputs are now at {now}"
+    # A changed file also changes the commit (now "+dirty"): the file is what to name.
+    named = [label for label in changes if label != COMMIT_LABEL]
+    return "is older than its inputs: " + _describe(named, recorded[0], current)
 
 
 def _describe(

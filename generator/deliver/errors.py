@@ -17,6 +17,10 @@ class DeliverableStale(DeliveryError):
     """A document to attach is older than its inputs, or was changed after it was built."""
 
 
+class DeliverableDraft(DeliveryError):
+    """A document to attach is a draft: a placeholder of the skeleton is left in its inputs."""
+
+
 class RecipientError(DeliveryError):
     """No recipient, an unknown name, or a contact without an e-mail address."""
 

@@ -2,14 +2,14 @@
 
 The file belongs to the engagement and goes into git with it, so earlier entries and any
 comment the consultant added are kept byte for byte: a new entry is appended as text, never
-by rewriting the parsed file. Each entry names the workspace's git commit, so the inputs of
-what was sent can be found again.
+by rewriting the parsed file. Each entry names the git commit the documents sent say they
+were built from (and "dirty: true" when their inputs were not all committed), so the inputs
+of what was sent can be found again.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import subprocess
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -28,7 +28,6 @@ HEADER = (
     "# What 'rapport send' delivered, oldest first. Written by the tool after each message;\n"
     "# commit it with the engagement.\n"
 )
-GIT_TIMEOUT_SECONDS = 20
 
 
 def check_record_file(path: Path, shown: str) -> None:
@@ -44,30 +43,6 @@ def check_record_file(path: Path, shown: str) -> None:
             f"{shown}: expected a list of deliveries ('- when: …' entries); "
             "fix the file before sending"
         )
-
-
-def git_state(root: Path) -> tuple[str | None, bool]:
-    """Return the workspace's commit (None outside git) and whether files differ from it."""
-    head = _git(root, "rev-parse", "--verify", "--quiet", "HEAD")
-    if head is None or head.returncode != 0:
-        return None, False
-    status = _git(root, "status", "--porcelain", "--", ".")
-    dirty = status is None or status.returncode != 0 or bool(status.stdout.strip())
-    return head.stdout.strip() or None, dirty
-
-
-def _git(root: Path, *arguments: str) -> subprocess.CompletedProcess[str] | None:
-    try:
-        return subprocess.run(
-            ["git", *arguments],
-            cwd=root,
-            capture_output=True,
-            text=True,
-            timeout=GIT_TIMEOUT_SECONDS,
-            check=False,
-        )
-    except (OSError, subprocess.SubprocessError):
-        return None
 
 
 def delivery_entry(

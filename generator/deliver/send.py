@@ -1,7 +1,8 @@
 """`rapport send`: the wave's deliverables by e-mail to the client's recipients, then a record.
 
 Everything that can be checked is checked before the server is contacted: the inputs are
-valid, each deliverable exists and is as fresh as its inputs, every recipient has an address,
+valid, each deliverable exists, is as fresh as its inputs and is not a draft (no placeholder
+of `rapport new` is left), every recipient has an address,
 the SMTP settings and password are there, and deliveries.yaml can take another entry. Only
 then is the summary shown and, once confirmed, the message sent and recorded.
 """
@@ -14,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator.deliver.deliverables import Deliverable, fresh_deliverables
+from generator.deliver.deliverables import Deliverable, fresh_deliverables, refuse_drafts
 from generator.deliver.errors import SmtpSettingsError
 from generator.deliver.message import Composed, compose_message, write_draft
 from generator.deliver.recipients import Recipient, choose_recipients
@@ -23,13 +24,13 @@ from generator.deliver.record import (
     append_delivery,
     check_record_file,
     delivery_entry,
-    git_state,
 )
 from generator.deliver.smtp import send_message, server_name, smtp_password
 from generator.errors import printable
 from generator.schema.workspace import Smtp
 
 PDF_KINDS = ("report", "deck")
+DIRTY = "+dirty"
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,7 @@ class SendOptions:
     with_data: bool = False
     dry_run: bool = False
     draft: Path | None = None  # write an .eml into this folder instead of sending
+    allow_draft: bool = False  # send documents marked as drafts, on purpose (a review copy)
 
 
 @dataclass
@@ -62,7 +64,7 @@ def send(
     from generator.pipeline import engagement_context
     from generator.validate import validate_workspace
 
-    workspace = validate_workspace(root, [client])
+    workspace = validate_workspace(root, [client], wave=options.wave, building=True)
     (engagement,) = workspace.engagements
     context = engagement_context(workspace, engagement, wave=options.wave)
     wave = context["analysis"]["current_wave"]
@@ -70,6 +72,8 @@ def send(
     recipients = choose_recipients(engagement.spec.client.contacts, options.to, where)
     kinds = PDF_KINDS + (("data",) if options.with_data else ())
     attachments = fresh_deliverables(root, engagement.slug, wave, kinds, wave_option=options.wave)
+    if not options.allow_draft:
+        refuse_drafts(root, attachments, engagement.placeholders, engagement.slug)
     sending = not options.dry_run and options.draft is None
     smtp = workspace.settings.smtp
     if sending and smtp is None:
@@ -96,6 +100,15 @@ def send(
         password = smtp_password(smtp, environ)
     for line in summary_lines(composed, smtp if options.draft is None else None):
         report(line)
+    if options.allow_draft and engagement.draft:
+        report("warning: the documents are drafts, marked so on every page (--allow-draft)")
+    built_from = next((a.built_from for a in attachments if a.built_from), None)
+    if built_from and built_from.endswith(DIRTY):
+        report(
+            "warning: the documents were built from inputs not committed to git; "
+            f"deliveries.yaml will say 'dirty: true' (commit {engagement.rel_folder} and "
+            "rebuild to send documents whose inputs can be found again)"
+        )
     result = SendResult(composed)
     if options.dry_run:
         report("dry run: nothing was sent")
@@ -108,7 +121,8 @@ def send(
     if not confirm():
         report("not sent")
         return result
-    commit, dirty = git_state(root)
+    commit = built_from.removesuffix(DIRTY) if built_from else None
+    dirty = bool(built_from and built_from.endswith(DIRTY))
     when = dt.datetime.now(dt.timezone.utc)
     send_message(smtp, composed.message, [r.email for r in recipients], password)
     result.sent = True

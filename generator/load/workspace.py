@@ -73,6 +73,7 @@ class NarrativeText:
     path: str
     front_matter: MarkedDocument | None
     body: str
+    body_line: int = 1  # the file's line the body starts on
 
 
 @dataclass
@@ -145,4 +146,4 @@ def read_narrative(
         return None
     # A leading newline stands for the opening '---' so the marks keep the file's line numbers.
     front = parse_yaml("\n" + "".join(lines[1:end]), rel_path, problems)
-    return NarrativeText(rel_path, front, "".join(lines[end + 1 :]))
+    return NarrativeText(rel_path, front, "".join(lines[end + 1 :]), end + 2)

@@ -76,7 +76,12 @@ def _properties(context: Mapping[str, Any], words: Words) -> dict[str, Any]:
     title = f"{context['engagement']['title']} — {words.gettext('Data')}"
     if wave.get("name"):
         title += f", {wave['name']}"
+    draft = {}
+    if context.get("draft"):  # a placeholder of the skeleton is left, as in the PDFs
+        title = f"{words.gettext('Draft')}: {title}"
+        draft = {"keywords": "draft"}
     return {
+        **draft,
         "title": clean_text(title),
         "subject": clean_text(context["client"]["name"]),
         "creator": clean_text(consultant),

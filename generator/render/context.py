@@ -13,6 +13,7 @@ from typing import Any
 
 from generator.publish.urls import asset_url
 from generator.render.kpis import headline_kpis
+from generator.render.redaction import redacted_focus_groups, redacted_relationship
 from generator.workspace import Engagement, Narrative, Workspace
 
 AUDIENCES = ("web", "engineering", "marketing", "operations", "support", "leadership")
@@ -40,6 +41,11 @@ def document_context(
     """Return the variables every document template gets (report and deck alike)."""
     spec = engagement.spec
     analysis = ordered_groups(analysis, spec.measures.segment_order)
+    # Every document reads the contact log's texts from here, so none can miss the redaction.
+    relationship = redacted_relationship(
+        analysis["relationship"], engagement.language, spec.client.country
+    )
+    analysis = {**analysis, "relationship": relationship}
     consultant = workspace.settings.consultant
     brand = workspace.settings.brand
     waves = list(analysis["waves"])
@@ -105,12 +111,14 @@ def document_context(
         },
         "previous_recommendations": analysis["recommendations"]["previous"],
         "risks": [r.model_dump() for r in spec.risks],
-        "focus_groups": [g.model_dump() for g in spec.focus_groups],
+        "focus_groups": redacted_focus_groups(spec, engagement.language),
         "usability": _usability(analysis["usability"], spec),
-        "relationship": analysis["relationship"],
+        "relationship": relationship,
         "kpis": headline_kpis(current, analysis["usability"]),
         "data_files": [vars(f) for f in data_files],
         "source_commit": source_commit,
+        # A placeholder of the skeleton is left: every page says so (see generator.placeholders).
+        "draft": engagement.draft,
         # The layout's running strings.
         "document_title": spec.engagement.title,
         "running_client": spec.client.short_name or client_name,

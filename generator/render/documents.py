@@ -19,6 +19,9 @@ from generator.render.environment import (
 )
 from generator.render.i18n import load_translations
 
+DRAFT_ENTRY = "RapportStatus"
+"""The PDF Info entry that says 'draft' while a placeholder is left (``rapport send`` reads it)."""
+
 
 @dataclass(frozen=True)
 class DocumentKind:
@@ -68,11 +71,12 @@ def document_metadata(context: Mapping[str, Any], kind: str) -> PdfMetadata:
     if kind == "handout":
         title += f" ({_('speaker notes')})"
     author = consultant["name"] + (f", {consultant['company']}" if consultant["company"] else "")
+    draft = context.get("draft", False)
     return PdfMetadata(
-        title=title,
+        title=f"{_('Draft')}: {title}" if draft else title,
         author=author,
         subject=f"{client['name']}: {what}, {wave_name}",
-        keywords=(client["name"], wave_name, "NPS", "CSAT", "CES"),
+        keywords=(client["name"], wave_name, "NPS", "CSAT", "CES") + (("draft",) if draft else ()),
         language=context["language"],
         created=engagement["report_date"],
         custom=tuple(_provenance(context)),
@@ -81,6 +85,8 @@ def document_metadata(context: Mapping[str, Any], kind: str) -> PdfMetadata:
 
 def _provenance(context: Mapping[str, Any]):
     """Where the document came from, as PDF Info entries: the commit and each data file."""
+    if context.get("draft"):
+        yield DRAFT_ENTRY, "draft"
     if context["source_commit"]:
         yield "RapportSourceCommit", context["source_commit"]
     files = "; ".join(f"{f['path']} sha256:{f['sha256']}" for f in context["data_files"])

@@ -5,15 +5,35 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from generator.errors import InputError, Location, Problem, Problems, RapportError
+from generator import placeholders
+from generator.errors import (
+    InputError,
+    Location,
+    Problem,
+    Problems,
+    RapportError,
+    reading_order,
+)
 from generator.load import workspace as files
 from generator.load.yamlmarks import MarkedDocument
 from generator.schema import EngagementFile, InteractionsFile, NarrativeFrontMatter, WorkspaceFile
+from generator.schema.common import LANGUAGES
 from generator.validate.documents import check_document, did_you_mean, key_label, listing
+from generator.validate.language import (
+    CLIENT_TEXTS,
+    NARRATIVE_TEXTS,
+    check_document_language,
+    check_text_language,
+)
 from generator.validate.paths import PathOutside, resolve_inside
+from generator.validate.readiness import (
+    check_brand_fonts,
+    check_sending,
+    check_template_overrides,
+)
 from generator.validate.references import EngagementChecker
+from generator.validate.reportable import check_reportable
 from generator.validate.responses import load_responses, load_sus_responses
-from generator.validate.templates import check_templates
 from generator.workspace import Engagement, Narrative, Workspace
 
 
@@ -44,12 +64,17 @@ def validate_workspace(
     strict: bool = False,
     cache: bool = True,
     surveys: bool = True,
+    wave: str | None = None,
+    building: bool = False,
 ) -> Workspace:
-    """Load and check the workspace, the chosen engagements and their survey data.
+    """Load and check the workspace, the chosen engagements and their survey data, and that
+    each can be built for ``wave`` (default: its latest wave with responses); ``building``
+    makes a client with nothing to report an error rather than a warning.
 
     Raise InputError listing every problem. Survey files are parsed once and cached under
     .rapport-cache/ (keyed by content) unless ``cache`` is False. With ``surveys`` False the
-    exports are left for the caller to read (``read_survey_data``) when it needs them.
+    exports are left for the caller to read (``read_survey_data``) when it needs them, and
+    whether a wave can be reported is not asked.
     """
     problems = Problems()
     cache_dir = root / CACHE_DIR if cache else None
@@ -59,6 +84,8 @@ def validate_workspace(
         settings = check_document(doc, WorkspaceFile, problems)
         if settings is not None:
             check_workspace_paths(root, settings, doc, problems)
+            check_brand_fonts(root, settings, doc, problems)
+    check_template_overrides(root, root / "templates", problems)
     engagements = []
     if not clients:
         for folder, instead in files.folders_without_engagement(root):
@@ -71,15 +98,23 @@ def validate_workspace(
             )
     for slug in select_clients(root, clients):
         default_language = settings.defaults.language if settings else "en"
+        errors_before = len(problems.errors)
         engagement = validate_engagement(root, slug, default_language, problems)
         if engagement is not None:
             if surveys:
                 read_survey_data(engagement, problems, cache_dir)
+            check_template_overrides(root, engagement.folder / "templates", problems)
+            # Whether it can be built is asked of inputs that are sound, not of broken ones.
+            if settings is not None and len(problems.errors) == errors_before:
+                if surveys:
+                    threshold = settings.defaults.anonymity_threshold
+                    check_reportable(engagement, threshold, problems, wave, building)
+                check_sending(engagement, problems)
             engagements.append(engagement)
-    check_templates(root, engagements, problems)
     problems.raise_if_errors(strict=strict)
     assert settings is not None  # an invalid rapport.yaml is an error, raised above
-    return Workspace(root, settings, engagements, warnings=problems.warnings)
+    warnings = sorted(problems.warnings, key=reading_order)
+    return Workspace(root, settings, engagements, warnings=warnings)
 
 
 def check_workspace_paths(
@@ -119,6 +154,9 @@ def validate_engagement(
         return None
     EngagementChecker(spec, raw.engagement, raw.folder, problems).check(log, raw.interactions)
     check_narrative_references(spec, narratives, raw.narratives, problems)
+    left = find_placeholders(raw, problems)
+    language = spec.client.language or default_language
+    check_languages(raw, language, problems)
     return Engagement(
         slug=slug,
         folder=raw.folder,
@@ -128,7 +166,47 @@ def validate_engagement(
         language=spec.client.language or default_language,
         interactions=sorted(log.interactions, key=lambda i: i.date) if log else [],
         narratives=narratives,
+        placeholders=left,
     )
+
+
+def check_languages(raw: files.EngagementFiles, language: str, problems: Problems) -> None:
+    """Warn about the texts the client will read that look written in another language."""
+    assert raw.engagement is not None
+    check_document_language(raw.engagement, CLIENT_TEXTS, language, problems)
+    team = _field(raw.engagement.data, "team")
+    for text in raw.narratives:
+        # The team's briefing is written in the team's language, not the client's.
+        briefing = _field(text.front_matter.data if text.front_matter else None, "kind")
+        expected = _field(team, "language") if briefing == "briefing" else language
+        if expected not in LANGUAGES:
+            continue
+        if text.front_matter is not None:
+            check_document_language(text.front_matter, NARRATIVE_TEXTS, expected, problems)
+        if text.body.strip():
+            where = Location(text.path, text.body_line)
+            check_text_language(where, text.body, expected, problems)
+
+
+def _field(data: object, key: str) -> object:
+    return data.get(key) if isinstance(data, dict) else None
+
+
+def find_placeholders(raw: files.EngagementFiles, problems: Problems) -> list:
+    """Warn about each placeholder of the skeleton left in a text the client will read."""
+    docs = [doc for doc in (raw.engagement, raw.interactions) if doc is not None]
+    found = [each for doc in docs for each in placeholders.in_document(doc)]
+    for text in raw.narratives:
+        if text.front_matter is not None:
+            found += placeholders.in_document(text.front_matter)
+        found += placeholders.in_markdown(text.path, text.body, text.body_line)
+    for location, placeholder in found:
+        problems.warning(
+            location,
+            f"placeholder left from 'rapport new', '{placeholder}': until it is replaced, "
+            "the documents are built as drafts and 'rapport send' refuses them",
+        )
+    return found
 
 
 def read_survey_data(engagement: Engagement, problems: Problems, cache_dir: Path | None) -> None:

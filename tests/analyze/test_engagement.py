@@ -6,7 +6,8 @@ import random
 
 import pytest
 
-from generator.analyze.engagement import analyze_engagement
+from generator.analyze.engagement import TooFewResponses, analyze_engagement
+from generator.analyze.plain import Suppressed
 from generator.errors import RapportError
 from generator.responses import Responses
 from generator.schema.engagement import EngagementFile
@@ -191,3 +192,22 @@ def test_an_earlier_wave_can_be_chosen_and_an_unknown_one_is_refused():
     assert [w.id for w in _analysis(current_wave="q1").waves] == ["q1"]
     with pytest.raises(RapportError, match="no wave 'q9'"):
         _analysis(current_wave="q9")
+
+
+def test_a_wave_under_the_anonymity_minimum_is_refused_when_it_is_the_one_reported():
+    engagement = EngagementFile.model_validate(ENGAGEMENT)
+    waves = {"q1": _wave(1), "q2": _wave(2, n=4)}
+    with pytest.raises(TooFewResponses, match="wave q2 has 4 responses, fewer than the ano"):
+        analyze_engagement(engagement, waves)
+    assert [w.id for w in analyze_engagement(engagement, waves, current_wave="q1").waves] == ["q1"]
+    with pytest.raises(TooFewResponses, match="--wave q1$"):
+        analyze_engagement(engagement, waves, current_wave="q2")
+
+
+def test_a_score_that_fewer_than_the_minimum_answered_is_suppressed_for_the_whole_sample():
+    wave = _wave(1)
+    wave.items["speed"] = [4, 5] + [None] * (len(wave) - 2)
+    result = analyze_engagement(EngagementFile.model_validate(ENGAGEMENT), {"q1": wave})
+    items = result.waves[-1].metrics.items
+    assert isinstance(items["speed"], Suppressed) and items["staff"].n == len(wave)
+    assert "speed" not in {d.item for d in result.waves[-1].drivers.drivers}

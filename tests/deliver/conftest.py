@@ -19,7 +19,7 @@ class Built:
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> Built:
-    """The Northwind demo built once per module, with SMTP settings, committed to git."""
+    """The Northwind demo with SMTP settings, committed to git, then built once per module."""
     from generator.build import BuildOptions, build
 
     root = copy_demo(tmp_path_factory.mktemp("send") / "ws")
@@ -31,10 +31,10 @@ def built(tmp_path_factory) -> Built:
         encoding="utf-8",
     )
     (root / ".gitignore").write_text("/output/\n.rapport-cache/\n", encoding="utf-8")
-    build(root, [CLIENT], BuildOptions())
     git(root, "init", "-q")
     git(root, "add", "-A")
     git(root, "commit", "-q", "-m", "Northwind inputs")
+    build(root, [CLIENT], BuildOptions())
     return Built(root, port)
 
 

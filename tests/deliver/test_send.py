@@ -103,8 +103,9 @@ def test_a_later_send_appends_and_keeps_the_earlier_text(workspace, built, rappo
     assert second["to"] == [
         {"name": "Dana Kessler", "email": "dana.kessler@northwind-logistics.example"}
     ]
-    # deliveries.yaml was not committed, so the workspace differs from its commit.
-    assert second["dirty"] is True
+    # deliveries.yaml is not an input: the documents' inputs are all committed, as they say.
+    assert second["commit"] == git(workspace, "rev-parse", "HEAD")
+    assert "dirty" not in second
     # The record is no input: the workspace still validates and the PDFs are still current.
     assert rapport("validate", CLIENT, workspace=workspace).exit_code == 0
     assert rapport("send", CLIENT, "--dry-run", workspace=workspace).exit_code == 0
@@ -177,6 +178,9 @@ def test_outside_git_the_commit_is_recorded_as_null(workspace, built, rapport):
     import shutil
 
     shutil.rmtree(workspace / ".git")
+    # The documents named a commit that no longer holds their inputs: they are built again.
+    assert rapport("send", CLIENT, "--dry-run", workspace=workspace).exit_code == 1
+    assert rapport("build", CLIENT, workspace=workspace).exit_code == 0
     with smtp_server(built.port, Mailbox()):
         result = rapport("send", CLIENT, "--yes", workspace=workspace)
     assert result.exit_code == 0, result.output

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import csv
-import io
-
 import pytest
 from report_helpers import page_texts, report_pdf
-from workspace_helpers import copy_demo
+from workspace_helpers import copy_demo, edit_export
 
 pytestmark = pytest.mark.slow
 
@@ -27,17 +24,19 @@ def hostile_comment() -> str:
     return text + "." * (TARGET_LENGTH - len(text))
 
 
-def plant_comment(root) -> str:
-    """Replace a quoted comment of the Q3 export with the hostile one; return it."""
-    path = root / "engagements" / "northwind-logistics" / SURVEY
-    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))
-    column = rows[0].index("Q5")
-    row = next(row for row in rows[3:] if row[column] == QUOTED)
-    row[column] = hostile_comment()
-    out = io.StringIO(newline="")
-    csv.writer(out, lineterminator="\r\n").writerows(rows)
-    path.write_text(out.getvalue(), encoding="utf-8", newline="")
-    return row[column]
+def plant_comment(root, comment: str | None = None) -> str:
+    """Replace a quoted comment of the Q3 export with ``comment`` (default: the hostile one)
+    padded to the length quoted first; return it."""
+    planted = hostile_comment() if comment is None else comment.ljust(TARGET_LENGTH, ".")
+
+    def change(rows):
+        column = rows[0].index("Q5")
+        row = next(row for row in rows[3:] if row[column] == QUOTED)
+        row[column] = planted
+        return rows
+
+    edit_export(root / "engagements" / "northwind-logistics" / SURVEY, change)
+    return planted
 
 
 @pytest.fixture(scope="module")

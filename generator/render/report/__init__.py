@@ -287,9 +287,11 @@ def item_rows(
     items = wave["metrics"].get("items") or {}
     changes = ((wave.get("change") or {}).get("metrics") or {}).get("items") or {}
     fix_first = {p["item"] for p in (drivers or {}).get("rows", []) if p["quadrant"] == "fix first"}
-    rows = []
+    rows, hidden = [], []
     for item, result in items.items():
         if not shown(result):
+            if isinstance(result, Mapping) and result.get("suppressed"):
+                hidden.append(labels.get(item, item))  # too few answers: said, never shown
             continue
         change = (changes.get(item) or {}).get("mean")
         if change and change.get("suppressed"):
@@ -320,7 +322,13 @@ def item_rows(
         )
         for r in rows
     ]
-    return {"rows": rows, "bars": bars, "scale": scale, "by_drivers": drivers is not None}
+    return {
+        "rows": rows,
+        "bars": bars,
+        "scale": scale,
+        "by_drivers": drivers is not None,
+        "hidden": hidden,
+    }
 
 
 def drivers_view(wave: Mapping[str, Any], labels: Mapping[str, str]) -> dict[str, Any] | None:
