@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from generator.render.deck import account, findings, recommendations, results, teams
+from generator.render.deck.fit import whole
 from generator.render.deck.layout import BODY_WIDTH, FOOT, TITLE, Slide, slide_run
 from generator.render.deck.words import Words
 
@@ -24,10 +25,12 @@ def deck_context(context: dict[str, Any]) -> dict[str, Any]:
     """Return the document context with the deck's slides planned (``slides``)."""
     words = Words(context["language"])
     slides = plan_slides(context, words)
-    footer = FOOT.clamp(
-        f"{context['running_client']} · {context['confidentiality']}", FOOTER_TEXT_WIDTH, 1
-    )
-    return {**context, "slides": slides, "slide_count": len(slides), "footer_text": footer}
+    return {
+        **context,
+        "slides": slides,
+        "slide_count": len(slides),
+        "footer_text": _footer(context),
+    }
 
 
 def plan_slides(context: Mapping[str, Any], words: Words) -> list[Slide]:
@@ -60,12 +63,21 @@ def plan_slides(context: Mapping[str, Any], words: Words) -> list[Slide]:
     return slides
 
 
+def _footer(context: Mapping[str, Any]) -> str:
+    """The client and the confidentiality line; the line alone when both do not fit."""
+    both = f"{context['running_client']} · {context['confidentiality']}"
+    if FOOT.lines(both, FOOTER_TEXT_WIDTH) == 1 or not context["confidentiality"]:
+        return both
+    return str(context["confidentiality"])
+
+
 def _title(context: Mapping[str, Any]) -> Slide:
     consultant = context["consultant"]
     by = ", ".join(p for p in (consultant.get("name"), consultant.get("company")) if p)
-    title = TITLE.clamp(context["engagement"]["title"], BODY_WIDTH - 40, 3)
+    title = whole(context["engagement"]["title"])
     data = {
         "title": title,
+        "long": TITLE.lines(title, BODY_WIDTH) > 4,
         "client": context["client"]["name"],
         "wave": context["wave"]["name"],
         "by": by,

@@ -17,6 +17,10 @@ from generator.render.charts import Bar, ChartStyle, SeriesPoint, bar_chart
 from generator.render.deck.words import NBSP, Words
 
 MAX_BARS = 7
+# What a chart that cannot show every bar says about the rest (chart["more"] counts them).
+MORE_ITEMS = ("%(num)s more item in the report", "%(num)s more items in the report")
+MORE_GROUPS = ("%(num)s more group in the report", "%(num)s more groups in the report")
+MORE_TASKS = ("%(num)s more task in the report", "%(num)s more tasks in the report")
 SERIES_HEIGHT = 290.0  # pt: a series on a slide is at most this tall
 
 
@@ -70,10 +74,8 @@ def item_bars(highlight: Sequence[str], context, words: Words) -> dict[str, Any]
     if not shown:
         return None
     shown.sort(key=lambda pair: -pair[1]["value"])
-    if len(shown) > MAX_BARS:  # keep the highlighted items, then the best of the rest
-        own = [i for i, _ in shown if i in highlight]
-        rest = [i for i, _ in shown if i not in highlight][: max(0, MAX_BARS - len(own))]
-        shown = [(i, r) for i, r in shown if i in own or i in rest]
+    total = len(shown)
+    shown = keep_telling(shown, lambda pair: pair[0] in highlight, MAX_BARS)
     labels = context["labels"]["items"]
     bars = [
         Bar(labels.get(i, i), r["value"], r.get("low"), r.get("high"), highlight=i in highlight)
@@ -93,7 +95,28 @@ def item_bars(highlight: Sequence[str], context, words: Words) -> dict[str, Any]
             low=words.fmt.integer(scale[0]),
             high=words.fmt.integer(scale[1]),
         ),
+        "more": total - len(bars),
+        "more_messages": MORE_ITEMS,
     }
+
+
+def keep_telling(entries: Sequence[Any], own: Any, limit: int) -> list[Any]:
+    """Keep at most ``limit`` of ``entries`` (in their order): the ones ``own`` picks, the
+    first and the last (the best and the worst), then the others from both ends inwards.
+
+    A chart never loses the bars its finding is about, nor the extremes that give them
+    their place."""
+    if len(entries) <= limit:
+        return list(entries)
+    keep = {index for index, entry in enumerate(entries) if own(entry)}
+    order = [0, len(entries) - 1]
+    for step in range(1, len(entries)):
+        order += [step, len(entries) - 1 - step]
+    for index in order:
+        if len(keep) >= max(limit, 2):
+            break
+        keep.add(index)
+    return [entry for index, entry in enumerate(entries) if index in keep]
 
 
 def segment_bars(segment: str, item: str | None, context, words: Words) -> dict[str, Any] | None:
@@ -118,8 +141,9 @@ def segment_bars(segment: str, item: str | None, context, words: Words) -> dict[
     if measure is None:
         return None
     shown = answered(measure)
-    shown.sort(key=lambda g: -_measure(g["result"], measure)["n"])
-    shown = sorted(shown[:MAX_BARS], key=lambda g: -_measure(g["result"], measure)["value"])
+    answered_count = len(shown)
+    shown.sort(key=lambda g: -_measure(g["result"], measure)["value"])
+    shown = keep_telling(shown, lambda g: False, MAX_BARS)
     factor = 100.0 if measure == "csat" else 1.0
     bars = []
     for group in shown:
@@ -160,6 +184,8 @@ def segment_bars(segment: str, item: str | None, context, words: Words) -> dict[
         "decimals": 0 if measure in ("nps", "csat") else 1,
         "title": f"{name} · {context['labels']['segments'].get(segment, segment)}",
         "caption": caption,
+        "more": answered_count - len(bars),
+        "more_messages": MORE_GROUPS,
     }
 
 
@@ -223,6 +249,7 @@ def task_bars(test_id: str, context, words: Words) -> dict[str, Any] | None:
         )
         for t in test["tasks"][:MAX_BARS]
     ]
+    more = len(test["tasks"]) - len(bars)
     return {
         "kind": "bars",
         "bars": bars,
@@ -231,6 +258,8 @@ def task_bars(test_id: str, context, words: Words) -> dict[str, Any] | None:
         "decimals": 0,
         "title": test["title"],
         "caption": words._("Task success, %%, with its confidence interval"),
+        "more": more,
+        "more_messages": MORE_TASKS,
     }
 
 

@@ -230,7 +230,7 @@ def themes(context: Mapping[str, Any], words: Words, used_quotes: set[str]) -> l
     widest = max(t["share"] for t in coded) or 1.0
     rows = [
         {
-            "label": BODY.clamp(t["label"], THEME_LABEL, 2),
+            "label": t["label"],
             "count": words.fmt.integer(t["count"]),
             "share": words.fmt.percent(t["share"]),
             "bar": f"{100 * t['share'] / widest:.1f}",

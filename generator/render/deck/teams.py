@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from generator.render.context import AUDIENCES
-from generator.render.deck.fit import Type, paginate, plain
+from generator.render.deck.fit import Type, paginate, plain, whole
 from generator.render.deck.layout import BODY, BODY_HEIGHT, CELL, Slide, slide_run
 from generator.render.deck.words import Words
 
@@ -170,13 +170,13 @@ def recommendation_rows(
     owner_label, kpi_label = words._("Owner"), words._("Measure of success")
     rows = []
     for r in recommendations:
-        title = REC_TITLE.clamp(r["title"], REC_MAIN, 3)
+        title = whole(r["title"])
         why = ""
         if r.get("rationale") and not compact:
-            why = CELL.clamp(plain(r["rationale"]), REC_MAIN, 3)
+            why = whole(plain(r["rationale"]))
         when = words.n_("Within %(num)s day", "Within %(num)s days", r["horizon"])
-        owner = _after(f"{when} · {owner_label}: ", r.get("owner"), 2)
-        kpi = _after(f"{kpi_label}: ", r.get("kpi"), 2 if compact else 3)
+        owner = r.get("owner") or ""
+        kpi = r.get("kpi") or ""
         main = REC_TITLE.height(title, REC_MAIN) + (CELL.height(why, REC_MAIN) + 4 if why else 0)
         side = CELL.height(f"{when} · {owner_label}: {owner}" if owner else when, REC_META)
         side += CELL.height(f"{kpi_label}: {kpi}", REC_META) + 2 if kpi else 0
@@ -193,10 +193,3 @@ def recommendation_rows(
             }
         )
     return rows
-
-
-def _after(prefix: str, text: str | None, lines: int) -> str:
-    """Shorten ``text`` so that ``prefix`` and it take at most ``lines`` lines of a column."""
-    if not text:
-        return ""
-    return CELL.clamp(f"{prefix}{text}", REC_META, lines)[len(prefix) :]
