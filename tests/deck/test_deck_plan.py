@@ -94,7 +94,9 @@ def test_teams_with_short_lists_share_a_slide_and_a_long_list_has_its_own():
     # The two short lists share the first slide, each under its title; support follows.
     assert teams == [["web", "leadership"]] + [["support"]] * support
     assert slides[0].data["titled"] and not slides[1].data["titled"]
-    assert slides[0].headline == "Web team and leadership: 2\u00a0recommendations"
+    assert slides[0].headline == (
+        "Web team and leadership: 2\u00a0recommendations, the first within 30\u00a0days"
+    )
     assert slides[1].headline.endswith(f"(1/{support})")
     shown = [row["id"] for slide in slides[1:] for row in slide.data["blocks"][0]["rows"]]
     assert shown == [f"R{n}" for n in range(2, 12)]

@@ -43,7 +43,8 @@ def test_every_title_the_yaml_holds_is_in_the_stress_deck_in_full(stress, langua
     spec = stress_yaml(stress[language])
     text = squeeze(" ".join(page_texts(stress[language].decks[STRESS])))
     wanted = [spec["client"]["name"], spec["engagement"]["title"]]
-    wanted += [finding["title"] for finding in spec["findings"]]
+    # A finding's title may take its figure before its full stop: "… bedded in (3.6)."
+    wanted += [finding["title"].rstrip(".") for finding in spec["findings"]]
     wanted += [r["title"] for r in spec["recommendations"]]
     wanted += [r["kpi"] for r in spec["recommendations"]]
     assert len(spec["recommendations"]) == 15

@@ -13,12 +13,13 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from generator.render.deck import account, findings, recommendations, results, teams
+from generator.render.deck import account, findings, recommendations, results, summary, teams
 from generator.render.deck.fit import whole
 from generator.render.deck.layout import BODY_WIDTH, FOOT, TITLE, Slide, slide_run
 from generator.render.deck.words import Words
 
 FOOTER_TEXT_WIDTH = 700.0
+LONG_DECK = 20  # slides: a deck this long has an agenda
 
 
 def deck_context(context: dict[str, Any]) -> dict[str, Any]:
@@ -49,8 +50,9 @@ def plan_slides(context: Mapping[str, Any], words: Words) -> list[Slide]:
         *account.relationship(context, words),
         *account.next_steps(context, words),
     ]
-    agenda = _agenda(context, words, body)
-    slides = [_title(context), *([agenda] if agenda else []), *body]
+    opening = [_title(context), *summary.executive_summary(context, words)]
+    agenda = _agenda(context, words, body, len(opening) + len(body))
+    slides = [*opening, *([agenda] if agenda else []), *body]
     for number, slide in enumerate(slides, start=1):
         slide.number = number
     if agenda:
@@ -85,9 +87,19 @@ def _title(context: Mapping[str, Any]) -> Slide:
     return Slide("title", "", "", title, data=data)
 
 
-def _agenda(context: Mapping[str, Any], words: Words, body: Sequence[Slide]) -> Slide | None:
-    """An agenda slide when the deck has three sections or more."""
-    if len({s.section for s in body}) < 3:
+def _agenda(
+    context: Mapping[str, Any], words: Words, body: Sequence[Slide], count: int
+) -> Slide | None:
+    """An agenda for a long deck only (20 slides or more, three sections or more): a shorter
+    deck is followed well enough from its executive summary."""
+    if count + 1 < LONG_DECK or len({s.section for s in body}) < 3:
         return None
-    kicker = context["client"]["short_name"]
-    return slide_run("agenda", "", words._("Agenda"), [{"entries": []}], kicker)[0]
+    headline = words.n_(
+        "%(num)s finding, %(recommendations)s and the next steps",
+        "%(num)s findings, %(recommendations)s and the next steps",
+        len(context["findings"]),
+        recommendations=words.n_(
+            "%(num)s recommendation", "%(num)s recommendations", len(context["recommendations"])
+        ),
+    )
+    return slide_run("agenda", words._("Agenda"), headline, [{"entries": []}])[0]

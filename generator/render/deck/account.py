@@ -161,8 +161,15 @@ def next_steps(context: Mapping[str, Any], words: Words) -> list[Slide]:
     for page in pages:
         page["contact"] = False
     pages[-1]["contact"] = True
+    soon = sum(1 for r in context["recommendations"] if r["horizon"] == 30)
     headline = words._("Next steps")
-    if not (pages[0]["markdown"] or pages[0]["actions"]):
+    if soon:
+        headline = words.n_(
+            "Next steps: %(num)s action starts within 30 days",
+            "Next steps: %(num)s actions start within 30 days",
+            soon,
+        )
+    elif not (pages[0]["markdown"] or pages[0]["actions"]):
         headline = words._("Questions and next steps")  # the contact card alone
     return slide_run("next", words._("Next steps"), headline, pages)
 

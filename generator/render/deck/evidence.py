@@ -15,6 +15,7 @@ from typing import Any
 
 from generator.render.charts import Bar, ChartStyle, SeriesPoint, bar_chart
 from generator.render.deck.words import NBSP, Words
+from generator.render.kpis import SIGNIFICANT
 
 MAX_BARS = 7
 # What a chart that cannot show every bar says about the rest (chart["more"] counts them).
@@ -350,9 +351,12 @@ def _score_fact(label, metric, result, change, words: Words) -> dict[str, Any] |
         before, now, _ = words.change(metric, change)
         # The figures and the "·" after them stay on one line; the verdict may wrap.
         text = f"{before}{NBSP}→{NBSP}{now}{NBSP}· {words.verdict(change)}"
+        # A title quotes a change only when it is real; else the level it stands at.
+        significant = change.get("verdict") in SIGNIFICANT
+        figure = f"{before}{NBSP}→{NBSP}{now}" if significant else now
     else:
-        text = now
-    return {"label": label, "text": text}
+        figure = text = now
+    return {"label": label, "text": text, "figure": figure}
 
 
 def _quotes(kind: str, ident: str, context) -> list[str]:

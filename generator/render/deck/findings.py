@@ -45,8 +45,8 @@ def findings(context: Mapping[str, Any], words: Words, used_quotes: set[str]) ->
             num=words.fmt.integer(index),
             total=words.fmt.integer(len(all_findings)),
         )
-        pages = _pages(finding, context, words, used_quotes)
-        run = slide_run("finding", section, finding["title"], pages, kicker)
+        pages, figure = _pages(finding, context, words, used_quotes)
+        run = slide_run("finding", section, _headline(finding["title"], figure), pages, kicker)
         if finding.get("notes"):
             run[0].notes.append({"label": None, "text": finding["notes"]})
         if finding.get("narrative"):  # the report's longer text, to rehearse from
@@ -55,8 +55,21 @@ def findings(context: Mapping[str, Any], words: Words, used_quotes: set[str]) ->
     return slides
 
 
-def _pages(finding, context, words: Words, used_quotes: set[str]) -> list[dict[str, Any]]:
+def _headline(title: str, figure: str | None) -> str:
+    """The finding's title, with the figure that proves it when the title has none
+    ("… bedded in (3.9 → 3.6).")."""
+    if figure is None or any(char.isdigit() for char in title):
+        return title
+    stop = "." if title.rstrip().endswith(".") else ""
+    return f"{title.rstrip(' .')} ({figure}){stop}"
+
+
+def _pages(
+    finding, context, words: Words, used_quotes: set[str]
+) -> tuple[list[dict[str, Any]], str | None]:
+    """The finding's slides, and the figure of its first measured fact."""
     evidence = finding_evidence(finding, context, words)
+    figure = next((f["figure"] for f in evidence.facts if f.get("figure")), None)
     chart = fit_chart(evidence.chart, CHART_COLUMN, BODY_HEIGHT) if evidence.chart else None
     if chart and chart.get("more"):  # bars left out are said, never silently dropped
         more = words.n_(*chart["more_messages"], chart["more"])
@@ -115,7 +128,7 @@ def _pages(finding, context, words: Words, used_quotes: set[str]) -> list[dict[s
                     "wide": True,
                 }
             )
-    return pages
+    return pages, figure
 
 
 def _split_sentences(text: str, width: float, capacity: float) -> tuple[str, str]:

@@ -67,19 +67,20 @@ def priorities(context: Mapping[str, Any], words: Words) -> list[Slide]:
     recommendations = context["recommendations"]
     if not recommendations:
         return []
-    quick = [
-        r["id"]
-        for r in recommendations
-        if r["effort"] == "low" and r["impact"] in ("medium", "high")
-    ][:3]
+    # The quick wins are the matrix's own corner: high impact for low effort.
+    quick = [r for r in recommendations if (r["impact"], r["effort"]) == ("high", "low")]
+    total = words.fmt.integer(len(recommendations))
     if quick:
-        headline = words._(
-            "Start with %(ids)s: the most impact for the least effort", ids=", ".join(quick)
+        headline = words.n_(
+            "%(num)s of %(total)s recommendations is a quick win: high impact for low effort",
+            "%(num)s of %(total)s recommendations are quick wins: high impact for low effort",
+            len(quick),
+            total=total,
         )
     else:
         headline = words.n_(
-            "%(num)s recommendation placed by impact and effort",
-            "%(num)s recommendations placed by impact and effort",
+            "None of the %(num)s recommendations is both high in impact and low in effort",
+            "None of the %(num)s recommendations is both high in impact and low in effort",
             len(recommendations),
         )
     return slide_run("matrix", words._("Priorities"), headline, matrix_pages(recommendations))

@@ -141,12 +141,14 @@ def _team_slides(teams: Sequence[Team], words: Words) -> list[Slide]:
     else:
         pages = [{"titled": False, "blocks": [_block(teams[0], page)]} for page in teams[0].pages]
         count = teams[0].count
-    headline = words.n_(
-        "%(audience)s: %(num)s recommendation",
-        "%(audience)s: %(num)s recommendations",
+    first = min(row["horizon"] for team in teams for page in team.pages for row in page)
+    counted = words.n_(
+        "%(num)s recommendation, %(within)s",
+        "%(num)s recommendations, the first %(within)s",
         count,
-        audience=words.names(names),
+        within=words.n_("within %(num)s day", "within %(num)s days", first),
     )
+    headline = f"{words.names(names)}: {counted}"
     kicker = words._("Recommendations · %(audience)s", audience=" · ".join(names))
     run = slide_run("audience", section, headline, pages, kicker)
     for slide in run:
@@ -186,6 +188,7 @@ def recommendation_rows(
                 "title": title,
                 "why": why,
                 "when": when,
+                "horizon": r["horizon"],
                 "owner": owner,
                 "kpi": kpi,
                 "notes": r.get("notes"),

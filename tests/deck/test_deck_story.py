@@ -1,0 +1,65 @@
+"""The deck argues: the executive summary second, every title a sentence with its number, no
+codes in titles, a kicker that never repeats its title, no agenda in a short deck. Read in the
+built PDFs."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from conftest import LANGUAGES
+from deck_helpers import ALL_CLIENTS, page_texts, squeeze
+from stress_helpers import STRESS
+from workspace_helpers import DEMO_CLIENTS
+
+from generator.render.environment import builtin_templates
+from generator.render.i18n import load_translations
+
+CODE = re.compile(r"\b[RF]\d+\b")  # a recommendation's or finding's id
+
+
+def translated(language: str, message: str) -> str:
+    return load_translations(builtin_templates() / "locale", language).gettext(message)
+
+
+@pytest.mark.parametrize("client", DEMO_CLIENTS)
+def test_the_second_slide_is_the_executive_summary_with_the_decision_asked(built, client):
+    context = built.contexts[client]
+    second = squeeze(page_texts(built.decks[client])[1].upper())
+    language = context["language"]
+    assert squeeze(translated(language, "Executive summary").upper()) in second
+    assert squeeze(translated(language, "Decision asked").upper()) in second
+    assert 3 <= len(context["key_messages"]) <= 5
+    for message in context["key_messages"]:
+        assert squeeze(message.upper()) in second
+
+
+def story(built, client):
+    """Yield (slide, its page's text) for every slide but the title."""
+    texts = page_texts(built.decks[client])
+    for slide in built.contexts[client]["slides"]:
+        if slide.kind != "title":
+            yield slide, texts[slide.number - 1]
+
+
+@pytest.mark.parametrize("client", ALL_CLIENTS)
+def test_every_title_is_a_sentence_with_its_number_and_no_code(built, client):
+    for slide, text in story(built, client):
+        assert squeeze(slide.headline) in squeeze(text), slide.number
+        assert re.search(r"\d", slide.headline), (slide.number, slide.headline)
+        assert not CODE.search(slide.headline), (slide.number, slide.headline)
+        assert slide.kicker.casefold() != slide.headline.casefold()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_stress_title_carries_its_number(stress, language):
+    for slide, _ in story(stress[language], STRESS):
+        assert re.search(r"\d", slide.headline), (slide.number, slide.headline)
+        assert not CODE.search(slide.headline), (slide.number, slide.headline)
+
+
+@pytest.mark.parametrize("client", ALL_CLIENTS)
+def test_only_a_deck_of_20_slides_or_more_has_an_agenda(built, client):
+    slides = built.contexts[client]["slides"]
+    agenda = [slide.number for slide in slides if slide.kind == "agenda"]
+    assert agenda == ([3] if len(slides) >= 20 else [])
