@@ -1,6 +1,6 @@
 """The deck argues: the executive summary second, every title a sentence with its number, no
-codes in titles, a kicker that never repeats its title, no agenda in a short deck. Read in the
-built PDFs."""
+codes in titles, a kicker that never repeats its title, no agenda in a short deck, a source
+under every exhibit. Read in the built PDFs."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import re
 
 import pytest
 from conftest import LANGUAGES
-from deck_helpers import ALL_CLIENTS, page_texts, squeeze
+from deck_helpers import ALL_CLIENTS, SLIDE_HEIGHT, glyphs, page_texts, squeeze
 from stress_helpers import STRESS
 from workspace_helpers import DEMO_CLIENTS
 
@@ -63,3 +63,35 @@ def test_only_a_deck_of_20_slides_or_more_has_an_agenda(built, client):
     slides = built.contexts[client]["slides"]
     agenda = [slide.number for slide in slides if slide.kind == "agenda"]
     assert agenda == ([3] if len(slides) >= 20 else [])
+
+
+EXHIBITS = ("summary", "kpis", "changes", "themes", "finding", "matrix", "success", "relationship")
+# deck.css: the body box ends 482 pt from the top edge, the footer starts 508 pt from it.
+SOURCE_BAND = (SLIDE_HEIGHT - 508.0, SLIDE_HEIGHT - 482.0)  # PDF y, from the bottom
+
+
+def source_lines(path) -> dict[int, str]:
+    """Return the text set between each slide's body box and its footer."""
+    lines: dict[int, str] = {}
+    for page, char, box, *_ in glyphs(path):
+        if SOURCE_BAND[0] <= box[1] and box[3] <= SOURCE_BAND[1]:
+            lines[page] = lines.get(page, "") + char
+    return lines
+
+
+@pytest.mark.parametrize("client", ALL_CLIENTS)
+def test_a_source_line_with_wave_n_and_dates_sits_under_every_exhibit(built, client):
+    context = built.contexts[client]
+    lines = source_lines(built.decks[client])
+    source = translated(context["language"], "Source: %(what)s").split("%")[0].strip()
+    wave = context["wave"]
+    for slide in context["slides"]:
+        if slide.kind not in EXHIBITS:
+            continue
+        line = lines.get(slide.number, "")
+        assert line.startswith(squeeze(source)), (slide.number, slide.kind, line)
+        if slide.kind in ("kpis", "changes", "themes", "success"):
+            responses = wave["response_rate"]["responses"]
+            assert squeeze(wave["name"]) in line and f"n={responses}" in line.replace(
+                "\u00a0", ""
+            ).replace(" ", ""), (slide.number, line)

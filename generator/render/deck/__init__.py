@@ -13,7 +13,15 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from generator.render.deck import account, findings, recommendations, results, summary, teams
+from generator.render.deck import (
+    account,
+    findings,
+    recommendations,
+    results,
+    sources,
+    summary,
+    teams,
+)
 from generator.render.deck.fit import whole
 from generator.render.deck.layout import BODY_WIDTH, FOOT, TITLE, Slide, slide_run
 from generator.render.deck.words import Words
@@ -53,6 +61,7 @@ def plan_slides(context: Mapping[str, Any], words: Words) -> list[Slide]:
     opening = [_title(context), *summary.executive_summary(context, words)]
     agenda = _agenda(context, words, body, len(opening) + len(body))
     slides = [*opening, *([agenda] if agenda else []), *body]
+    sources.add_sources(slides, context, words)
     for number, slide in enumerate(slides, start=1):
         slide.number = number
     if agenda:

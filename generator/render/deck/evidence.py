@@ -251,6 +251,8 @@ def task_bars(test_id: str, context, words: Words) -> dict[str, Any] | None:
         for t in test["tasks"][:MAX_BARS]
     ]
     more = len(test["tasks"]) - len(bars)
+    tried = [t["success"].get("n") or 0 for t in test["tasks"]]
+    participants = (test.get("sus") or {}).get("n") or max(tried, default=0)
     return {
         "kind": "bars",
         "bars": bars,
@@ -261,6 +263,7 @@ def task_bars(test_id: str, context, words: Words) -> dict[str, Any] | None:
         "caption": words._("Task success, %%, with its confidence interval"),
         "more": more,
         "more_messages": MORE_TASKS,
+        "usability": {"title": test["title"], "participants": participants, "date": test["date"]},
     }
 
 
