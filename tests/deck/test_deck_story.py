@@ -95,3 +95,44 @@ def test_a_source_line_with_wave_n_and_dates_sits_under_every_exhibit(built, cli
             assert squeeze(wave["name"]) in line and f"n={responses}" in line.replace(
                 "\u00a0", ""
             ).replace(" ", ""), (slide.number, line)
+
+
+def test_a_finding_about_a_change_shows_both_waves_with_its_item_highlighted(built):
+    context = built.contexts["northwind-logistics"]
+    texts = page_texts(built.decks["northwind-logistics"])
+    (slide,) = [s for s in context["slides"] if s.kind == "finding" and s.data.get("chart")][:1]
+    chart = slide.data["chart"]
+    assert chart["kind"] == "dumbbell"
+    highlighted = [row for row in chart["rows"] if row.highlight]
+    assert [row.label for row in highlighted] == ["Visibility of work and status"]
+    assert (highlighted[0].before, highlighted[0].after) == pytest.approx((2.5, 3.6), abs=0.05)
+    page = squeeze(texts[slide.number - 1])
+    for wave in (context["previous_wave"], context["wave"]):
+        assert squeeze(wave["name"]) in page  # the legend names both waves
+    assert squeeze("2.5 → 3.6") in page
+
+
+@pytest.mark.parametrize("client", ALL_CLIENTS)
+def test_a_chart_says_how_many_items_it_leaves_out(built, client):
+    context = built.contexts[client]
+    texts = page_texts(built.decks[client])
+    items = [i for i, r in context["wave"]["metrics"]["items"].items() if r and r.get("value")]
+    language = context["language"]
+    for slide in context["slides"]:
+        chart = slide.data.get("chart") if slide.kind == "finding" else None
+        if not chart or chart["title"] != translated(language, "Scores by item"):
+            continue
+        shown = chart.get("rows") or chart.get("bars")
+        labels = context["labels"]["items"]
+        names = [labels.get(i, i) for i in items]
+        assert {b.label for b in shown} <= set(names)
+        if chart["kind"] == "bars":  # every item of the wave, or the rest counted
+            assert len(shown) + chart["more"] == len(names)
+        values = [b.after if chart["kind"] == "dumbbell" else b.value for b in shown]
+        assert values == sorted(values, reverse=True)  # best first, so the extremes show
+        if chart["more"]:
+            words = load_translations(builtin_templates() / "locale", language)
+            note = words.ngettext(
+                "%(num)s more item in the report", "%(num)s more items in the report", chart["more"]
+            ) % {"num": chart["more"]}
+            assert squeeze(note) in squeeze(texts[slide.number - 1])

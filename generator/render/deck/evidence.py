@@ -13,7 +13,14 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from generator.render.charts import Bar, ChartStyle, SeriesPoint, bar_chart
+from generator.render.charts import (
+    Bar,
+    ChartStyle,
+    Dumbbell,
+    SeriesPoint,
+    bar_chart,
+    dumbbell_chart,
+)
 from generator.render.deck.words import NBSP, Words
 from generator.render.kpis import SIGNIFICANT
 
@@ -58,7 +65,7 @@ def _chart(kind: str, ident: str, refs: Sequence[tuple[str, str]], context, word
     if kind in ("item", "segment") and items and segment:
         return segment_bars(segment, items[0], context, words) or item_bars(items, context, words)
     if kind == "item":
-        return item_bars(items, context, words)
+        return item_dumbbells(items, context, words) or item_bars(items, context, words)
     if kind == "segment":
         return segment_bars(ident, None, context, words)
     if kind == "metric" and ident in ("nps", "csat", "ces"):
@@ -97,6 +104,68 @@ def item_bars(highlight: Sequence[str], context, words: Words) -> dict[str, Any]
             high=words.fmt.integer(scale[1]),
         ),
         "more": total - len(bars),
+        "more_messages": MORE_ITEMS,
+    }
+
+
+def item_dumbbells(highlight: Sequence[str], context, words: Words) -> dict[str, Any] | None:
+    """Every item asked in both waves, last wave and this one, the finding's highlighted:
+    a finding about a change shows the change. None without a change of its own item."""
+    previous = context.get("previous_wave")
+    changes = ((context["wave"].get("change") or {}).get("metrics") or {}).get("items") or {}
+    results = context["wave"]["metrics"].get("items") or {}
+
+    def mean_change(item: str) -> dict[str, Any] | None:
+        change = changes.get(item) or {}
+        mean = None if change.get("suppressed") else change.get("mean")
+        usable = mean and mean.get("previous") is not None and _usable(results.get(item))
+        return mean if usable else None
+
+    if previous is None or not any(mean_change(i) for i in highlight):
+        return None
+    shown = [(i, mean_change(i)) for i in results if mean_change(i)]
+    shown.sort(key=lambda pair: -pair[1]["current"])
+    total = len(shown)
+    shown = keep_telling(shown, lambda pair: pair[0] in highlight, MAX_BARS)
+    labels = context["labels"]["items"]
+    rows = [
+        Dumbbell(
+            labels.get(i, i),
+            change["previous"],
+            change["current"],
+            results[i].get("low"),
+            results[i].get("high"),
+            highlight=i in highlight,
+        )
+        for i, change in shown
+    ]
+    points = [d["point"] for d in results[shown[0][0]].get("distribution") or []]
+    full = (min(points), max(points)) if points else (1, 5)
+    # Dots need no baseline: the axis spans the values and intervals, on whole points.
+    spans = [
+        SeriesPoint("", v)
+        for row in rows
+        for v in (row.before, row.after, row.low, row.high)
+        if v is not None
+    ]
+    scale = _padded_range(spans, full[0], full[1], step=1)
+    return {
+        "kind": "dumbbell",
+        "rows": rows,
+        "scale": scale,
+        "decimals": 1,
+        "before": previous["name"],
+        "after": context["wave"]["name"],
+        "title": words._("Scores by item"),
+        "caption": words._(
+            "Mean score on a %(low)s–%(high)s scale, %(before)s and %(after)s, "
+            "with this wave's confidence interval",
+            low=words.fmt.integer(full[0]),
+            high=words.fmt.integer(full[1]),
+            before=previous["name"],
+            after=context["wave"]["name"],
+        ),
+        "more": total - len(rows),
         "more_messages": MORE_ITEMS,
     }
 
@@ -281,6 +350,17 @@ def measure_chart(chart: Mapping[str, Any], width: float, font_size: float) -> f
             scale=chart["scale"],
             title="",
             target=chart.get("target"),
+        )
+        return svg.height
+    if chart["kind"] == "dumbbell":
+        svg = dumbbell_chart(
+            chart["rows"],
+            style=style,
+            fmt=fmt,
+            scale=chart["scale"],
+            title="",
+            before_label=chart["before"],
+            after_label=chart["after"],
         )
         return svg.height
     if chart["kind"] == "series":

@@ -179,14 +179,19 @@ def fit_chart(chart: Mapping[str, Any], width: float, height: float) -> dict[str
             drawn = measure_chart(fitted, width, font_size)
             if drawn <= room:
                 break
-        bars = fitted.get("bars") or []
-        if fitted["kind"] != "bars" or drawn <= room or len(bars) <= MIN_CHART_BARS:
+        key = "rows" if fitted["kind"] == "dumbbell" else "bars"
+        bars = fitted.get(key) or []
+        if (
+            fitted["kind"] not in ("bars", "dumbbell")
+            or drawn <= room
+            or len(bars) <= MIN_CHART_BARS
+        ):
             break
         inner = [i for i, bar in enumerate(bars[1:-1], start=1) if not bar.highlight]
         if not inner:
             break
         drop = inner[len(inner) // 2]
-        fitted["bars"] = [bar for index, bar in enumerate(bars) if index != drop]
+        fitted[key] = [bar for index, bar in enumerate(bars) if index != drop]
         fitted["more"] = fitted.get("more", 0) + 1
     fitted["draw_width"] = width
     fitted["font_size"] = font_size

@@ -65,6 +65,8 @@ def _finding_source(chart, context, words: Words, current: str, both: str) -> st
         return current
     if chart["kind"] == "series":  # every wave drawn
         return "; ".join(wave_source(w, words) for w in context["waves"])
+    if chart["kind"] == "dumbbell":  # this wave and the last
+        return both
     test = chart.get("usability")
     if test is not None:
         return words.n_(
