@@ -47,17 +47,17 @@ def expected_slides(context: dict) -> int:
         r.get("kpi") for r in context["recommendations"]
     )
     relationship = context["relationship"]
+    backup = has_recommendations + measured + bool(context["previous_recommendations"])
     body = sum(
         (
+            bool(backup),  # the divider before the roadmap, measures and earlier waves
             1,  # headline numbers
             bool(wave.get("change") and context["previous_wave"]),
             any(t["count"] for t in themes),
             len(context["findings"]),
             has_recommendations,  # priority matrix
             team_slide_count(context, context["language"]),
-            has_recommendations,  # roadmap
-            measured,
-            bool(context["previous_recommendations"]),
+            backup,
             bool(relationship.get("status") and relationship.get("timeline")),
             1,  # next steps and contact
         )
@@ -166,5 +166,6 @@ def test_slides_without_data_are_left_out(tmp_path):
     (deck,) = [p.path for p in result.written]
     context = planned_decks(root, ["northwind-logistics"])["northwind-logistics"]
     kinds = [slide.kind for slide in context["slides"]]
-    assert kinds == ["title", "summary", "kpis", "changes", "themes", "success", "next"]
+    expected = ["title", "summary", "kpis", "changes", "themes", "next", "divider", "success"]
+    assert kinds == expected
     assert len(PdfReader(deck).pages) == len(kinds) == expected_slides(context)

@@ -38,7 +38,7 @@ def story(built, client):
     """Yield (slide, its page's text) for every slide but the title."""
     texts = page_texts(built.decks[client])
     for slide in built.contexts[client]["slides"]:
-        if slide.kind != "title":
+        if slide.kind not in ("title", "divider"):
             yield slide, texts[slide.number - 1]
 
 
@@ -136,3 +136,14 @@ def test_a_chart_says_how_many_items_it_leaves_out(built, client):
                 "%(num)s more item in the report", "%(num)s more items in the report", chart["more"]
             ) % {"num": chart["more"]}
             assert squeeze(note) in squeeze(texts[slide.number - 1])
+
+
+@pytest.mark.parametrize("client", ALL_CLIENTS)
+def test_the_roadmap_measures_and_earlier_waves_follow_a_divider_after_the_next_steps(
+    built, client
+):
+    kinds = [slide.kind for slide in built.contexts[client]["slides"]]
+    divider = kinds.index("divider")
+    assert kinds[divider - 1] == "next"
+    assert set(kinds[divider + 1 :]) <= {"roadmap", "success", "previous"}
+    assert "roadmap" in kinds[divider + 1 :]

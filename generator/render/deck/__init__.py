@@ -52,12 +52,18 @@ def plan_slides(context: Mapping[str, Any], words: Words) -> list[Slide]:
         *findings.findings(context, words, used_quotes),
         *recommendations.priorities(context, words),
         *teams.audiences(context, words),
-        *recommendations.roadmap(context, words),
-        *recommendations.success(context, words),
-        *recommendations.earlier(context, words),
         *account.relationship(context, words),
         *account.next_steps(context, words),
     ]
+    # The roadmap, the measures and the earlier waves' recommendations back the story up:
+    # they follow a divider, after the next steps.
+    backup = [
+        *recommendations.roadmap(context, words),
+        *recommendations.success(context, words),
+        *recommendations.earlier(context, words),
+    ]
+    if backup:
+        body += [_divider(words), *backup]
     opening = [_title(context), *summary.executive_summary(context, words)]
     agenda = _agenda(context, words, body, len(opening) + len(body))
     slides = [*opening, *([agenda] if agenda else []), *body]
@@ -94,6 +100,12 @@ def _title(context: Mapping[str, Any]) -> Slide:
         "by": by,
     }
     return Slide("title", "", "", title, data=data)
+
+
+def _divider(words: Words) -> Slide:
+    section = words._("Backup")
+    headline = words._("The roadmap, the measures of success and the earlier waves")
+    return slide_run("divider", section, headline, [{}])[0]
 
 
 def _agenda(
