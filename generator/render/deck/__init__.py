@@ -16,6 +16,7 @@ from typing import Any
 from generator.render.deck import (
     account,
     findings,
+    presenter,
     recommendations,
     results,
     sources,
@@ -68,6 +69,7 @@ def plan_slides(context: Mapping[str, Any], words: Words) -> list[Slide]:
     agenda = _agenda(context, words, body, len(opening) + len(body))
     slides = [*opening, *([agenda] if agenda else []), *body]
     sources.add_sources(slides, context, words)
+    presenter.add_presenter_numbers(slides, context, words)
     for number, slide in enumerate(slides, start=1):
         slide.number = number
     if agenda:
