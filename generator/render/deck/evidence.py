@@ -433,13 +433,15 @@ def _score_fact(label, metric, result, change, words: Words) -> dict[str, Any] |
     if change and not change.get("suppressed"):
         before, now, _ = words.change(metric, change)
         # The figures and the "·" after them stay on one line; the verdict may wrap.
-        text = f"{before}{NBSP}→{NBSP}{now}{NBSP}· {words.verdict(change)}"
+        text = f"{before}{NBSP}→{NBSP}{now}{NBSP}· {words.verdict(change, with_p=False)}"
+        test = words.p_value(change.get("p_value"))
         # A title quotes a change only when it is real; else the level it stands at.
         significant = change.get("verdict") in SIGNIFICANT
         figure = f"{before}{NBSP}→{NBSP}{now}" if significant else now
     else:
         figure = text = now
-    return {"label": label, "text": text, "figure": figure}
+        test = ""
+    return {"label": label, "text": text, "figure": figure, "test": test}
 
 
 def _quotes(kind: str, ident: str, context) -> list[str]:

@@ -24,7 +24,8 @@ def add_presenter_numbers(
         "summary": lambda slide: [_kpi(t, context, words) for t in context["kpis"]],
         "changes": lambda slide: [_change(row) for row in slide.data["rows"]],
         "finding": lambda slide: [
-            f"{fact['label']}: {fact['text']}" for fact in slide.data.get("facts") or []
+            f"{fact['label']}: {fact['text']}" + (f" ({fact['test']})" if fact.get("test") else "")
+            for fact in slide.data.get("facts") or []
         ],
         "themes": lambda slide: [
             f"{row['label']}: {row['count']} ({row['share']})" for row in slide.data["rows"]

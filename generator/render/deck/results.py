@@ -22,9 +22,8 @@ from generator.render.deck.words import Words, direction, is_improvement
 ARROWS = {"up": "↑", "down": "↓"}
 
 # Columns of the changes table (deck/slides/changes.html): measure, before, now, change,
-# verdict, p-value. The p-value's is wide enough for its header on one line in every
-# language ("p-значення").
-CHANGE_COLUMNS = (282.0, 100.0, 100.0, 88.0, 182.0, 96.0)
+# verdict. The p-values are in the speaker notes and the report, not on the slide.
+CHANGE_COLUMNS = (282.0, 100.0, 100.0, 88.0, 278.0)
 THEME_LABEL = 192.0  # deck.css .theme-label, less its padding
 THEME_QUOTES = 338.0
 THEME_PADDING = 17.0  # 8 pt above and below, and the rule
@@ -61,7 +60,7 @@ def _tile(tile: Mapping[str, Any], words: Words, level: float) -> dict[str, Any]
         good = is_improvement(change, bool(tile.get("lower_is_better")))
         difference = words.difference(metric, change["difference"])
         shown["change"] = _("%(change)s since the last wave", change=difference)
-        shown["verdict"] = words.verdict(change)
+        shown["verdict"] = words.verdict(change, with_p=False)
         shown["direction"] = direction(good)
         shown["arrow"] = ARROWS.get(change["verdict"], "→")
     target = tile.get("target")

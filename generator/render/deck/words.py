@@ -133,10 +133,11 @@ class Words:
             "down": self._("Significant fall"),
         }.get(str(change.get("verdict")), self._("No significant change"))
 
-    def verdict(self, change: dict[str, Any]) -> str:
-        """Say plainly whether a change is significant, with its p-value; flag small samples."""
+    def verdict(self, change: dict[str, Any], with_p: bool = True) -> str:
+        """Say plainly whether a change is significant, with its p-value (for the speaker
+        notes; a slide leaves it to them); flag small samples."""
         words = self.verdict_words(change)
-        p = self.p_value(change.get("p_value"))
+        p = self.p_value(change.get("p_value")) if with_p else ""
         text = f"{words} ({p})" if p else words
         return f"{text}, {self._('small sample')}" if change.get("small_sample") else text
 
