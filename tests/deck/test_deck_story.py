@@ -147,3 +147,14 @@ def test_the_roadmap_measures_and_earlier_waves_follow_a_divider_after_the_next_
     assert kinds[divider - 1] == "next"
     assert set(kinds[divider + 1 :]) <= {"roadmap", "success", "previous"}
     assert "roadmap" in kinds[divider + 1 :]
+
+
+def test_a_finding_about_lagging_groups_highlights_those_groups(built):
+    context = built.contexts["baltic-home"]
+    texts = page_texts(built.decks["baltic-home"])
+    (slide,) = [s for s in context["slides"] if "Daugavpils" in s.headline]
+    bars = slide.data["chart"]["bars"]
+    assert {bar.label for bar in bars if bar.highlight} == {"Daugavpils", "Liepāja"}
+    plain = min(b.value for b in bars if not b.highlight)
+    assert all(bar.value < plain for bar in bars if bar.highlight)
+    assert "Daugavpils" in texts[slide.number - 1]

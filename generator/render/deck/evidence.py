@@ -215,6 +215,7 @@ def segment_bars(segment: str, item: str | None, context, words: Words) -> dict[
     shown.sort(key=lambda g: -_measure(g["result"], measure)["value"])
     shown = keep_telling(shown, lambda g: False, MAX_BARS)
     factor = 100.0 if measure == "csat" else 1.0
+    lagging = _lagging(shown, measure, context)
     bars = []
     for group in shown:
         result = _measure(group["result"], measure)
@@ -224,6 +225,7 @@ def segment_bars(segment: str, item: str | None, context, words: Words) -> dict[
                 result["value"] * factor,
                 _scaled(result.get("low"), factor),
                 _scaled(result.get("high"), factor),
+                highlight=any(group is g for g in lagging),
             )
         )
     if measure == "nps":
@@ -257,6 +259,23 @@ def segment_bars(segment: str, item: str | None, context, words: Words) -> dict[
         "more": answered_count - len(bars),
         "more_messages": MORE_GROUPS,
     }
+
+
+def _lagging(groups: Sequence[Mapping[str, Any]], measure: str, context) -> list[Any]:
+    """The groups a finding about a segment is about: those whose whole interval lies below
+    the wave's overall result, else the lowest group alone."""
+    overall = _measure(context["wave"]["metrics"], measure)
+    behind = [
+        g
+        for g in groups
+        if _usable(overall)
+        and _measure(g["result"], measure).get("high") is not None
+        and _measure(g["result"], measure)["high"] < overall["value"]
+    ]
+    if behind:
+        return behind
+    lowest = min(groups, key=lambda g: _measure(g["result"], measure)["value"])
+    return [lowest]
 
 
 def _measure(result: Mapping[str, Any], measure: str) -> Any:
