@@ -39,12 +39,13 @@ class Words:
     # ----- names -----
 
     def metric_name(self, metric: str) -> str:
+        """The metric's name as the report prints it (report/macros.html metric_name)."""
         names = {
             "nps": self._("Net Promoter Score"),
-            "csat": self._("Share of satisfied customers"),
-            "ces": self._("Customer effort score"),
-            "overall": self._("Overall satisfaction (mean)"),
-            "sus": self._("System usability (SUS)"),
+            "csat": self._("Customer satisfaction (CSAT)"),
+            "ces": self._("Customer effort (CES)"),
+            "overall": self._("Overall satisfaction"),
+            "sus": self._("System Usability Scale (SUS)"),
             "response_rate": self._("Responses"),
             "responses": self._("Responses"),
         }
