@@ -23,6 +23,7 @@ class Narrative:
     wave: str | None = None
     title: str | None = None
     key_messages: list[str] = field(default_factory=list)
+    decision: str | None = None
 
 
 @dataclass

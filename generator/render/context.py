@@ -101,6 +101,7 @@ def document_context(
         "targets": spec.targets.model_dump(),
         "executive_summary": summary,
         "key_messages": list(summary.key_messages) if summary else [],
+        "decision": summary.decision if summary else None,
         "methodology_text": narratives.get(("methodology", None)),
         "next_steps_text": narratives.get(("next_steps", None)),
         "findings": findings,

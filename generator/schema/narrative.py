@@ -21,3 +21,6 @@ class NarrativeFrontMatter(Model):
     """A heading to print instead of the default one."""
     key_messages: list[str] = []
     """With kind: executive_summary — three to five one-line messages shown beside the KPI tiles."""
+    decision: str | None = None
+    """With kind: executive_summary — what the client is asked to decide, one sentence (the
+    deck's executive summary shows it beside the key messages)."""

@@ -247,7 +247,14 @@ def check_narrative(text: files.NarrativeText, problems: Problems) -> Narrative 
         problems.error(Location(text.path, 1, 1), "a finding's narrative names it: 'finding: F1'")
         return None
     return Narrative(
-        text.path, front.kind, text.body, front.finding, front.wave, front.title, front.key_messages
+        text.path,
+        front.kind,
+        text.body,
+        front.finding,
+        front.wave,
+        front.title,
+        front.key_messages,
+        front.decision,
     )
 
 

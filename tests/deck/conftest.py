@@ -1,4 +1,5 @@
-"""Fixtures of the deck tests: the three demo decks and a crowded one, built once."""
+"""Fixtures of the deck tests: the three demo decks and a crowded one, built once; the stress
+client's deck in each language."""
 
 from __future__ import annotations
 
@@ -8,7 +9,10 @@ from pathlib import Path
 
 import pytest
 from deck_helpers import CROWDED, add_crowded_client, planned_decks
+from stress_helpers import STRESS, add_stress_client
 from workspace_helpers import DEMO_CLIENTS, copy_demo, logged_warnings
+
+LANGUAGES = ("en", "uk", "lv")
 
 
 @dataclass
@@ -36,3 +40,23 @@ def built(tmp_path_factory) -> BuiltDecks:
         target[client] = published.path
     contexts = planned_decks(root, [*DEMO_CLIENTS, CROWDED])
     return BuiltDecks(root, decks, handouts, contexts, records)
+
+
+@pytest.fixture(scope="session")
+def stress(tmp_path_factory) -> dict[str, BuiltDecks]:
+    """Build the stress client's deck and handout in each language, keyed by language."""
+    from generator.build import BuildOptions, build
+
+    built_decks = {}
+    for language in LANGUAGES:
+        root = copy_demo(tmp_path_factory.mktemp(f"stress-{language}") / "ws", ())
+        add_stress_client(root, language)
+        with logged_warnings() as records:
+            result = build(root, [], BuildOptions(kinds=("deck",), notes=True))
+        decks, handouts = {}, {}
+        for published in result.written:
+            target = handouts if "-deck-notes-" in published.path.name else decks
+            target[STRESS] = published.path
+        contexts = planned_decks(root, [STRESS])
+        built_decks[language] = BuiltDecks(root, decks, handouts, contexts, records)
+    return built_decks

@@ -87,6 +87,28 @@ def page_texts(path: Path) -> list[str]:
     return [page.extract_text() or "" for page in PdfReader(path).pages]
 
 
+def glyphs(path):
+    """Yield (page number, character, box, font size, baseline) for every visible character."""
+    import ctypes
+
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    document = pdfium.PdfDocument(path)
+    x, y = ctypes.c_double(), ctypes.c_double()
+    try:
+        for number in range(len(document)):
+            text = document[number].get_textpage()
+            for index in range(text.count_chars()):
+                char = text.get_text_range(index, 1)
+                if char.strip():
+                    size = pdfium_c.FPDFText_GetFontSize(text, index)
+                    pdfium_c.FPDFText_GetCharOrigin(text, index, x, y)
+                    yield number + 1, char, text.get_charbox(index), size, y.value
+    finally:
+        document.close()
+
+
 def squeeze(text: str) -> str:
     """Drop all white space, so that text broken over lines still compares equal."""
     return "".join(text.split())

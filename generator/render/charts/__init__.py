@@ -10,6 +10,7 @@ from dataclasses import replace
 from functools import partial
 
 from generator.render.charts.bars import Bar, bar_chart
+from generator.render.charts.dumbbell import Dumbbell, dumbbell_chart
 from generator.render.charts.quadrant import QuadrantPoint, quadrant_chart
 from generator.render.charts.series import SeriesPoint, series_chart
 from generator.render.charts.stacked import StackedRow, diverging_colors, stacked_chart
@@ -25,6 +26,7 @@ class ChartKit:
         self.style = style
         self.fmt = fmt
         self.bars = partial(bar_chart, style=style, fmt=fmt)
+        self.dumbbell = partial(dumbbell_chart, style=style, fmt=fmt)
         self.series = partial(series_chart, style=style, fmt=fmt)
         self.stacked = partial(stacked_chart, style=style, fmt=fmt)
         self.quadrant = partial(quadrant_chart, style=style, fmt=fmt)
@@ -45,6 +47,7 @@ __all__ = [
     "Bar",
     "ChartKit",
     "ChartStyle",
+    "Dumbbell",
     "MoodPoint",
     "QuadrantPoint",
     "SeriesPoint",
@@ -54,6 +57,7 @@ __all__ = [
     "bar_chart",
     "channel_colors",
     "diverging_colors",
+    "dumbbell_chart",
     "mood_timeline",
     "quadrant_chart",
     "series_chart",

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from generator.render.charts.svg import Svg, dashes
+from generator.render.charts.svg import Svg, TextBox, dashes
 
 
 def linear(domain: tuple[float, float], extent: tuple[float, float]) -> Callable[[float], float]:
@@ -27,6 +27,12 @@ def tick_label(svg: Svg, x: float, baseline: float, text: str, anchor: str = "st
     """Write an axis label in the small muted type of ticks and legends."""
     style = svg.style
     svg.text(x, baseline, text, size=style.small, anchor=anchor, fill=style.muted)
+
+
+def tick_label_box(svg: Svg, x: float, baseline: float, text: str) -> TextBox:
+    """Write a legend's label as ``tick_label`` does, and return its box to place the next."""
+    style = svg.style
+    return svg.text(x, baseline, text, size=style.small, fill=style.muted)
 
 
 def target_line(svg: Svg, x1: float, y1: float, x2: float, y2: float) -> None:

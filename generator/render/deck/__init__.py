@@ -13,21 +13,34 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from generator.render.deck import account, findings, recommendations, results, teams
+from generator.render.deck import (
+    account,
+    findings,
+    presenter,
+    recommendations,
+    results,
+    sources,
+    summary,
+    teams,
+)
+from generator.render.deck.fit import whole
 from generator.render.deck.layout import BODY_WIDTH, FOOT, TITLE, Slide, slide_run
 from generator.render.deck.words import Words
 
 FOOTER_TEXT_WIDTH = 700.0
+LONG_DECK = 20  # slides: a deck this long has an agenda
 
 
 def deck_context(context: dict[str, Any]) -> dict[str, Any]:
     """Return the document context with the deck's slides planned (``slides``)."""
     words = Words(context["language"])
     slides = plan_slides(context, words)
-    footer = FOOT.clamp(
-        f"{context['running_client']} · {context['confidentiality']}", FOOTER_TEXT_WIDTH, 1
-    )
-    return {**context, "slides": slides, "slide_count": len(slides), "footer_text": footer}
+    return {
+        **context,
+        "slides": slides,
+        "slide_count": len(slides),
+        "footer_text": _footer(context),
+    }
 
 
 def plan_slides(context: Mapping[str, Any], words: Words) -> list[Slide]:
@@ -40,14 +53,23 @@ def plan_slides(context: Mapping[str, Any], words: Words) -> list[Slide]:
         *findings.findings(context, words, used_quotes),
         *recommendations.priorities(context, words),
         *teams.audiences(context, words),
-        *recommendations.roadmap(context, words),
-        *recommendations.success(context, words),
-        *recommendations.earlier(context, words),
         *account.relationship(context, words),
         *account.next_steps(context, words),
     ]
-    agenda = _agenda(context, words, body)
-    slides = [_title(context), *([agenda] if agenda else []), *body]
+    # The roadmap, the measures and the earlier waves' recommendations back the story up:
+    # they follow a divider, after the next steps.
+    backup = [
+        *recommendations.roadmap(context, words),
+        *recommendations.success(context, words),
+        *recommendations.earlier(context, words),
+    ]
+    if backup:
+        body += [_divider(words), *backup]
+    opening = [_title(context), *summary.executive_summary(context, words)]
+    agenda = _agenda(context, words, body, len(opening) + len(body))
+    slides = [*opening, *([agenda] if agenda else []), *body]
+    sources.add_sources(slides, context, words)
+    presenter.add_presenter_numbers(slides, context, words)
     for number, slide in enumerate(slides, start=1):
         slide.number = number
     if agenda:
@@ -60,12 +82,21 @@ def plan_slides(context: Mapping[str, Any], words: Words) -> list[Slide]:
     return slides
 
 
+def _footer(context: Mapping[str, Any]) -> str:
+    """The client and the confidentiality line; the line alone when both do not fit."""
+    both = f"{context['running_client']} · {context['confidentiality']}"
+    if FOOT.lines(both, FOOTER_TEXT_WIDTH) == 1 or not context["confidentiality"]:
+        return both
+    return str(context["confidentiality"])
+
+
 def _title(context: Mapping[str, Any]) -> Slide:
     consultant = context["consultant"]
     by = ", ".join(p for p in (consultant.get("name"), consultant.get("company")) if p)
-    title = TITLE.clamp(context["engagement"]["title"], BODY_WIDTH - 40, 3)
+    title = whole(context["engagement"]["title"])
     data = {
         "title": title,
+        "long": TITLE.lines(title, BODY_WIDTH) > 4,
         "client": context["client"]["name"],
         "wave": context["wave"]["name"],
         "by": by,
@@ -73,9 +104,25 @@ def _title(context: Mapping[str, Any]) -> Slide:
     return Slide("title", "", "", title, data=data)
 
 
-def _agenda(context: Mapping[str, Any], words: Words, body: Sequence[Slide]) -> Slide | None:
-    """An agenda slide when the deck has three sections or more."""
-    if len({s.section for s in body}) < 3:
+def _divider(words: Words) -> Slide:
+    section = words._("Backup")
+    headline = words._("The roadmap, the measures of success and the earlier waves")
+    return slide_run("divider", section, headline, [{}])[0]
+
+
+def _agenda(
+    context: Mapping[str, Any], words: Words, body: Sequence[Slide], count: int
+) -> Slide | None:
+    """An agenda for a long deck only (20 slides or more, three sections or more): a shorter
+    deck is followed well enough from its executive summary."""
+    if count + 1 < LONG_DECK or len({s.section for s in body}) < 3:
         return None
-    kicker = context["client"]["short_name"]
-    return slide_run("agenda", "", words._("Agenda"), [{"entries": []}], kicker)[0]
+    headline = words.n_(
+        "%(num)s finding, %(recommendations)s and the next steps",
+        "%(num)s findings, %(recommendations)s and the next steps",
+        len(context["findings"]),
+        recommendations=words.n_(
+            "%(num)s recommendation", "%(num)s recommendations", len(context["recommendations"])
+        ),
+    )
+    return slide_run("agenda", words._("Agenda"), headline, [{"entries": []}])[0]

@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from generator.render.charts import MoodPoint
-from generator.render.deck.fit import paginate, plain
+from generator.render.deck.fit import paginate, plain, whole
 from generator.render.deck.layout import (
     BODY,
     BODY_HEIGHT,
@@ -75,7 +75,7 @@ def _entries(context, health: Mapping[str, Any], words: Words) -> list[dict[str,
     }[health["status"]]
     entries: list[dict[str, Any]] = [{"kind": "status", "text": status, "height": STATUS_HEIGHT}]
     for concern in health.get("open_concerns") or []:
-        text = BODY.clamp(concern["text"], width - CONCERN_RULE, 3)
+        text = whole(concern["text"])
         age = words.n_("open for %(num)s day", "open for %(num)s days", concern["age_days"])
         meta = SMALL.lines(f"{concern['raised']} · {age}", width - CONCERN_RULE) * SMALL.leading
         entries.append(
@@ -101,7 +101,7 @@ def _entries(context, health: Mapping[str, Any], words: Words) -> list[dict[str,
             "%(num)s days since the last contact",
             executive["days_since"],
         )
-        text = SMALL.clamp(f"{name}: {since}", width, 2)
+        text = f"{name}: {since}"
         entries.append({"kind": "executive", "text": text, "height": SMALL.height(text, width) + 4})
     return entries
 
@@ -148,10 +148,10 @@ def next_steps(context: Mapping[str, Any], words: Words) -> list[Slide]:
             if r["horizon"] != 30:
                 continue
             chip = chip_width(r["id"])
-            title = BODY.clamp(r["title"], NEXT_COLUMN, 3, indent=chip)
-            owner = SMALL.clamp(r["owner"], NEXT_COLUMN, 1) if r.get("owner") else None
+            title = whole(r["title"])
+            owner = r.get("owner") or None
             height = BODY.height(title, NEXT_COLUMN, indent=chip)
-            height += (SMALL.leading if owner else 0.0) + ACTION_GAP
+            height += (SMALL.height(owner, NEXT_COLUMN) if owner else 0.0) + ACTION_GAP
             actions.append({"id": r["id"], "title": title, "owner": owner, "height": height})
         room = BODY_HEIGHT - BODY.leading - 6  # under "In the next 30 days"
         pages = [
@@ -161,8 +161,15 @@ def next_steps(context: Mapping[str, Any], words: Words) -> list[Slide]:
     for page in pages:
         page["contact"] = False
     pages[-1]["contact"] = True
+    soon = sum(1 for r in context["recommendations"] if r["horizon"] == 30)
     headline = words._("Next steps")
-    if not (pages[0]["markdown"] or pages[0]["actions"]):
+    if soon:
+        headline = words.n_(
+            "Next steps: %(num)s action starts within 30 days",
+            "Next steps: %(num)s actions start within 30 days",
+            soon,
+        )
+    elif not (pages[0]["markdown"] or pages[0]["actions"]):
         headline = words._("Questions and next steps")  # the contact card alone
     return slide_run("next", words._("Next steps"), headline, pages)
 

@@ -13,10 +13,22 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from generator.render.charts import Bar, ChartStyle, SeriesPoint, bar_chart
+from generator.render.charts import (
+    Bar,
+    ChartStyle,
+    Dumbbell,
+    SeriesPoint,
+    bar_chart,
+    dumbbell_chart,
+)
 from generator.render.deck.words import NBSP, Words
+from generator.render.kpis import SIGNIFICANT
 
 MAX_BARS = 7
+# What a chart that cannot show every bar says about the rest (chart["more"] counts them).
+MORE_ITEMS = ("%(num)s more item in the report", "%(num)s more items in the report")
+MORE_GROUPS = ("%(num)s more group in the report", "%(num)s more groups in the report")
+MORE_TASKS = ("%(num)s more task in the report", "%(num)s more tasks in the report")
 SERIES_HEIGHT = 290.0  # pt: a series on a slide is at most this tall
 
 
@@ -53,7 +65,7 @@ def _chart(kind: str, ident: str, refs: Sequence[tuple[str, str]], context, word
     if kind in ("item", "segment") and items and segment:
         return segment_bars(segment, items[0], context, words) or item_bars(items, context, words)
     if kind == "item":
-        return item_bars(items, context, words)
+        return item_dumbbells(items, context, words) or item_bars(items, context, words)
     if kind == "segment":
         return segment_bars(ident, None, context, words)
     if kind == "metric" and ident in ("nps", "csat", "ces"):
@@ -70,10 +82,8 @@ def item_bars(highlight: Sequence[str], context, words: Words) -> dict[str, Any]
     if not shown:
         return None
     shown.sort(key=lambda pair: -pair[1]["value"])
-    if len(shown) > MAX_BARS:  # keep the highlighted items, then the best of the rest
-        own = [i for i, _ in shown if i in highlight]
-        rest = [i for i, _ in shown if i not in highlight][: max(0, MAX_BARS - len(own))]
-        shown = [(i, r) for i, r in shown if i in own or i in rest]
+    total = len(shown)
+    shown = keep_telling(shown, lambda pair: pair[0] in highlight, MAX_BARS)
     labels = context["labels"]["items"]
     bars = [
         Bar(labels.get(i, i), r["value"], r.get("low"), r.get("high"), highlight=i in highlight)
@@ -93,7 +103,90 @@ def item_bars(highlight: Sequence[str], context, words: Words) -> dict[str, Any]
             low=words.fmt.integer(scale[0]),
             high=words.fmt.integer(scale[1]),
         ),
+        "more": total - len(bars),
+        "more_messages": MORE_ITEMS,
     }
+
+
+def item_dumbbells(highlight: Sequence[str], context, words: Words) -> dict[str, Any] | None:
+    """Every item asked in both waves, last wave and this one, the finding's highlighted:
+    a finding about a change shows the change. None without a change of its own item."""
+    previous = context.get("previous_wave")
+    changes = ((context["wave"].get("change") or {}).get("metrics") or {}).get("items") or {}
+    results = context["wave"]["metrics"].get("items") or {}
+
+    def mean_change(item: str) -> dict[str, Any] | None:
+        change = changes.get(item) or {}
+        mean = None if change.get("suppressed") else change.get("mean")
+        usable = mean and mean.get("previous") is not None and _usable(results.get(item))
+        return mean if usable else None
+
+    if previous is None or not any(mean_change(i) for i in highlight):
+        return None
+    shown = [(i, mean_change(i)) for i in results if mean_change(i)]
+    shown.sort(key=lambda pair: -pair[1]["current"])
+    total = len(shown)
+    shown = keep_telling(shown, lambda pair: pair[0] in highlight, MAX_BARS)
+    labels = context["labels"]["items"]
+    rows = [
+        Dumbbell(
+            labels.get(i, i),
+            change["previous"],
+            change["current"],
+            results[i].get("low"),
+            results[i].get("high"),
+            highlight=i in highlight,
+        )
+        for i, change in shown
+    ]
+    points = [d["point"] for d in results[shown[0][0]].get("distribution") or []]
+    full = (min(points), max(points)) if points else (1, 5)
+    # Dots need no baseline: the axis spans the values and intervals, on whole points.
+    spans = [
+        SeriesPoint("", v)
+        for row in rows
+        for v in (row.before, row.after, row.low, row.high)
+        if v is not None
+    ]
+    scale = _padded_range(spans, full[0], full[1], step=1)
+    return {
+        "kind": "dumbbell",
+        "rows": rows,
+        "scale": scale,
+        "decimals": 1,
+        "before": previous["name"],
+        "after": context["wave"]["name"],
+        "title": words._("Scores by item"),
+        "caption": words._(
+            "Mean score on a %(low)s–%(high)s scale, %(before)s and %(after)s, "
+            "with this wave's confidence interval",
+            low=words.fmt.integer(full[0]),
+            high=words.fmt.integer(full[1]),
+            before=previous["name"],
+            after=context["wave"]["name"],
+        ),
+        "more": total - len(rows),
+        "more_messages": MORE_ITEMS,
+    }
+
+
+def keep_telling(entries: Sequence[Any], own: Any, limit: int) -> list[Any]:
+    """Keep at most ``limit`` of ``entries`` (in their order): the ones ``own`` picks, the
+    first and the last (the best and the worst), then the others from both ends inwards.
+
+    A chart never loses the bars its finding is about, nor the extremes that give them
+    their place."""
+    if len(entries) <= limit:
+        return list(entries)
+    keep = {index for index, entry in enumerate(entries) if own(entry)}
+    order = [0, len(entries) - 1]
+    for step in range(1, len(entries)):
+        order += [step, len(entries) - 1 - step]
+    for index in order:
+        if len(keep) >= max(limit, 2):
+            break
+        keep.add(index)
+    return [entry for index, entry in enumerate(entries) if index in keep]
 
 
 def segment_bars(segment: str, item: str | None, context, words: Words) -> dict[str, Any] | None:
@@ -118,9 +211,11 @@ def segment_bars(segment: str, item: str | None, context, words: Words) -> dict[
     if measure is None:
         return None
     shown = answered(measure)
-    shown.sort(key=lambda g: -_measure(g["result"], measure)["n"])
-    shown = sorted(shown[:MAX_BARS], key=lambda g: -_measure(g["result"], measure)["value"])
+    answered_count = len(shown)
+    shown.sort(key=lambda g: -_measure(g["result"], measure)["value"])
+    shown = keep_telling(shown, lambda g: False, MAX_BARS)
     factor = 100.0 if measure == "csat" else 1.0
+    lagging = _lagging(shown, measure, context)
     bars = []
     for group in shown:
         result = _measure(group["result"], measure)
@@ -130,6 +225,7 @@ def segment_bars(segment: str, item: str | None, context, words: Words) -> dict[
                 result["value"] * factor,
                 _scaled(result.get("low"), factor),
                 _scaled(result.get("high"), factor),
+                highlight=any(group is g for g in lagging),
             )
         )
     if measure == "nps":
@@ -160,7 +256,26 @@ def segment_bars(segment: str, item: str | None, context, words: Words) -> dict[
         "decimals": 0 if measure in ("nps", "csat") else 1,
         "title": f"{name} · {context['labels']['segments'].get(segment, segment)}",
         "caption": caption,
+        "more": answered_count - len(bars),
+        "more_messages": MORE_GROUPS,
     }
+
+
+def _lagging(groups: Sequence[Mapping[str, Any]], measure: str, context) -> list[Any]:
+    """The groups a finding about a segment is about: those whose whole interval lies below
+    the wave's overall result, else the lowest group alone."""
+    overall = _measure(context["wave"]["metrics"], measure)
+    behind = [
+        g
+        for g in groups
+        if _usable(overall)
+        and _measure(g["result"], measure).get("high") is not None
+        and _measure(g["result"], measure)["high"] < overall["value"]
+    ]
+    if behind:
+        return behind
+    lowest = min(groups, key=lambda g: _measure(g["result"], measure)["value"])
+    return [lowest]
 
 
 def _measure(result: Mapping[str, Any], measure: str) -> Any:
@@ -223,6 +338,9 @@ def task_bars(test_id: str, context, words: Words) -> dict[str, Any] | None:
         )
         for t in test["tasks"][:MAX_BARS]
     ]
+    more = len(test["tasks"]) - len(bars)
+    tried = [t["success"].get("n") or 0 for t in test["tasks"]]
+    participants = (test.get("sus") or {}).get("n") or max(tried, default=0)
     return {
         "kind": "bars",
         "bars": bars,
@@ -231,6 +349,9 @@ def task_bars(test_id: str, context, words: Words) -> dict[str, Any] | None:
         "decimals": 0,
         "title": test["title"],
         "caption": words._("Task success, %%, with its confidence interval"),
+        "more": more,
+        "more_messages": MORE_TASKS,
+        "usability": {"title": test["title"], "participants": participants, "date": test["date"]},
     }
 
 
@@ -248,6 +369,17 @@ def measure_chart(chart: Mapping[str, Any], width: float, font_size: float) -> f
             scale=chart["scale"],
             title="",
             target=chart.get("target"),
+        )
+        return svg.height
+    if chart["kind"] == "dumbbell":
+        svg = dumbbell_chart(
+            chart["rows"],
+            style=style,
+            fmt=fmt,
+            scale=chart["scale"],
+            title="",
+            before_label=chart["before"],
+            after_label=chart["after"],
         )
         return svg.height
     if chart["kind"] == "series":
@@ -320,10 +452,15 @@ def _score_fact(label, metric, result, change, words: Words) -> dict[str, Any] |
     if change and not change.get("suppressed"):
         before, now, _ = words.change(metric, change)
         # The figures and the "·" after them stay on one line; the verdict may wrap.
-        text = f"{before}{NBSP}→{NBSP}{now}{NBSP}· {words.verdict(change)}"
+        text = f"{before}{NBSP}→{NBSP}{now}{NBSP}· {words.verdict(change, with_p=False)}"
+        test = words.p_value(change.get("p_value"))
+        # A title quotes a change only when it is real; else the level it stands at.
+        significant = change.get("verdict") in SIGNIFICANT
+        figure = f"{before}{NBSP}→{NBSP}{now}" if significant else now
     else:
-        text = now
-    return {"label": label, "text": text}
+        figure = text = now
+        test = ""
+    return {"label": label, "text": text, "figure": figure, "test": test}
 
 
 def _quotes(kind: str, ident: str, context) -> list[str]:

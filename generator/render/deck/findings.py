@@ -7,11 +7,12 @@ not fit continue on a second slide with the quotes left over.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
 from generator.render.deck.evidence import finding_evidence
-from generator.render.deck.fit import paginate, plain
+from generator.render.deck.fit import paginate, plain, whole
 from generator.render.deck.layout import (
     BODY,
     BODY_HEIGHT,
@@ -44,8 +45,8 @@ def findings(context: Mapping[str, Any], words: Words, used_quotes: set[str]) ->
             num=words.fmt.integer(index),
             total=words.fmt.integer(len(all_findings)),
         )
-        pages = _pages(finding, context, words, used_quotes)
-        run = slide_run("finding", section, finding["title"], pages, kicker)
+        pages, figure = _pages(finding, context, words, used_quotes)
+        run = slide_run("finding", section, _headline(finding["title"], figure), pages, kicker)
         if finding.get("notes"):
             run[0].notes.append({"label": None, "text": finding["notes"]})
         if finding.get("narrative"):  # the report's longer text, to rehearse from
@@ -54,22 +55,40 @@ def findings(context: Mapping[str, Any], words: Words, used_quotes: set[str]) ->
     return slides
 
 
-def _pages(finding, context, words: Words, used_quotes: set[str]) -> list[dict[str, Any]]:
+def _headline(title: str, figure: str | None) -> str:
+    """The finding's title, with the figure that proves it when the title has none
+    ("… bedded in (3.9 → 3.6).")."""
+    if figure is None or any(char.isdigit() for char in title):
+        return title
+    stop = "." if title.rstrip().endswith(".") else ""
+    return f"{title.rstrip(' .')} ({figure}){stop}"
+
+
+def _pages(
+    finding, context, words: Words, used_quotes: set[str]
+) -> tuple[list[dict[str, Any]], str | None]:
+    """The finding's slides, and the figure of its first measured fact."""
     evidence = finding_evidence(finding, context, words)
+    figure = next((f["figure"] for f in evidence.facts if f.get("figure")), None)
     chart = fit_chart(evidence.chart, CHART_COLUMN, BODY_HEIGHT) if evidence.chart else None
+    if chart and chart.get("more"):  # bars left out are said, never silently dropped
+        more = words.n_(*chart["more_messages"], chart["more"])
+        chart["caption"] = f"{chart['caption']} · {more}"
     column = TEXT_BESIDE_CHART if chart else TEXT_WIDE
     summary = finding.get("summary") or ""
-    text = plain(summary)
-    clamped = None
     most = int(BODY_HEIGHT * 0.6 // LEAD.leading)  # the summary leaves room for evidence
-    if summary and LEAD.lines(text, column) > most:
-        clamped = LEAD.clamp(text, column, most)
-    used = LEAD.height(clamped or text, column) + LEAD_GAP if summary else 0.0
+    lead, lead_rest = summary, ""
+    if summary and LEAD.lines(plain(summary), column) > most:
+        # A long summary continues, at a sentence, on the next slide: never cut.
+        lead, lead_rest = _split_sentences(plain(summary), column, BODY_HEIGHT)
+    used = LEAD.height(plain(lead), column) + LEAD_GAP if lead else 0.0
 
     def fact_height(fact: Mapping[str, Any]) -> float:
         return BODY.height(f"{fact['label']}: {fact['text']}", column - FACT_INDENT) + FACT_GAP
 
     shown, rest = take(evidence.facts, fact_height, BODY_HEIGHT - used)
+    if lead_rest:
+        shown, rest = [], list(evidence.facts)
     # Comment counts and response numbers have slides of their own: they are left out
     # rather than carried to a continuation slide.
     rest = [fact for fact in rest if not fact.get("secondary")]
@@ -81,23 +100,42 @@ def _pages(finding, context, words: Words, used_quotes: set[str]) -> list[dict[s
     pages = [
         {
             "chart": chart,
-            "summary": summary if not clamped else None,
-            "summary_clamped": clamped,
+            "summary": lead if not lead_rest else None,
+            "summary_plain": lead if lead_rest else None,
             "facts": shown,
             "quotes": quotes,
             "wide": chart is None,
         }
     ]
-    if rest:
-        for page in paginate(rest, fact_height, BODY_HEIGHT):
+    if lead_rest or rest:
+        first_room = BODY_HEIGHT - (
+            LEAD.height(lead_rest, TEXT_WIDE) + LEAD_GAP if lead_rest else 0
+        )
+
+        def wide_fact_height(fact: Mapping[str, Any]) -> float:
+            return BODY.height(f"{fact['label']}: {fact['text']}", TEXT_WIDE - FACT_INDENT) + 10
+
+        first, later = take(rest, wide_fact_height, first_room)
+        runs = [first, *(paginate(later, wide_fact_height, BODY_HEIGHT) if later else [])]
+        for index, page in enumerate(runs):
             pages.append(
                 {
                     "chart": None,
                     "summary": None,
-                    "summary_clamped": None,
+                    "summary_plain": lead_rest if index == 0 and lead_rest else None,
                     "facts": page,
                     "quotes": fit_quotes(evidence.quotes, QUOTES_WIDE, BODY_HEIGHT, 2, used_quotes),
                     "wide": True,
                 }
             )
-    return pages
+    return pages, figure
+
+
+def _split_sentences(text: str, width: float, capacity: float) -> tuple[str, str]:
+    """Split ``text`` after the last whole sentence that fits ``capacity`` at ``width``."""
+    sentences = re.split(r"(?<=[.!?])[ \t\r\n]+", whole(text))
+    for count in range(len(sentences) - 1, 0, -1):
+        head = " ".join(sentences[:count])
+        if LEAD.height(head, width) <= capacity:
+            return head, " ".join(sentences[count:])
+    return sentences[0], " ".join(sentences[1:])

@@ -1,12 +1,12 @@
 """How much room text takes on a slide, estimated before rendering.
 
-The deck never shrinks text to make it fit: the planner (``generator.render.deck``) measures
-what a slide would hold and moves the rest to a continuation slide, or shortens a title with an
-ellipsis. Widths are the advance widths of the bundled brand font (Source Sans 3; bold text is
-measured in its Bold, the widest weight the deck uses) plus a small margin, and kerning, which
-only brings letters closer, is left out: a text that fits here fits on the page. Characters the
-font lacks fall back to ``charts.svg.text_width``, which errs on the wide side. Sizes are in
-points on the 960 × 540 pt slide.
+The deck never cuts text to make it fit: the planner (``generator.render.deck``) measures
+what a slide would hold and moves the rest to a continuation slide. Widths are the advance
+widths of the bundled brand font (Source Sans 3; bold text is measured in its Bold, the widest
+weight the deck uses) plus a small margin, and kerning, which only brings letters closer, is
+left out: a text that fits here fits on the page. Characters the font lacks fall back to
+``charts.svg.text_width``, which errs on the wide side. Sizes are in points on the 960 × 540 pt
+slide.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
-from generator.render.charts.svg import ELLIPSIS, text_width
+from generator.render.charts.svg import text_width
 from generator.render.environment import builtin_templates
 
 T = TypeVar("T")
@@ -79,25 +79,6 @@ class Type:
         count = self.lines(text, width, indent)
         return (min(count, max_lines) if max_lines else count) * self.leading
 
-    def clamp(
-        self, text: str, width: float, max_lines: int, suffix: str = "", indent: float = 0.0
-    ) -> str:
-        """Return ``text`` shortened at a word with an ellipsis so that it (and ``suffix``)
-        takes at most ``max_lines`` lines; whole text when it already does."""
-        text = " ".join(_words(text))
-        if self.lines(text + suffix, width, indent) <= max_lines:
-            return text + suffix
-        words = text.split(" ")
-        for count in range(len(words) - 1, 0, -1):
-            candidate = " ".join(words[:count]).rstrip(",;:.–—-") + ELLIPSIS
-            if self.lines(candidate + suffix, width, indent) <= max_lines:
-                return candidate + suffix
-        # A single word longer than the box: cut inside it.
-        cut = words[0]
-        while cut and self.width(cut + ELLIPSIS + suffix) > width - indent:
-            cut = cut[:-1]
-        return (cut + ELLIPSIS if cut else "") + suffix
-
     def _paragraph_lines(self, paragraph: str, width: float, indent: float = 0.0) -> int:
         lines, current, room = 0, "", width - indent
         for word in _words(paragraph):
@@ -124,6 +105,12 @@ def _words(text: str) -> list[str]:
     return [word for word in _BREAKS.split(text) if word]
 
 
+def whole(text: str) -> str:
+    """Return ``text`` on one line as a slide sets it: breaking white space collapsed, the
+    no-break spaces kept, nothing left out."""
+    return " ".join(_words(text))
+
+
 _MARKDOWN = re.compile(r"(\*\*|__|[*_`#>]|\[|\]\([^)]*\))")
 
 
@@ -136,11 +123,34 @@ def plain(markdown: str) -> str:
 def paginate(
     entries: Sequence[T], height: Callable[[T], float], capacity: float, gap: float = 0.0
 ) -> list[list[T]]:
-    """Split ``entries`` into runs whose heights (plus gaps) fit ``capacity``, in order.
+    """Split ``entries`` into as few runs as fit ``capacity`` (heights plus gaps), in order,
+    the runs as evenly filled as that number of runs allows (8 / 7, not 14 / 1).
 
     An entry taller than the capacity gets a run of its own; the caller makes sure it cannot
-    be (by clamping what it shows), so this only guards against looping.
+    be, so this only guards against looping.
     """
+    return balanced(lambda room: _fill_in_order(entries, height, room, gap), capacity)
+
+
+def balanced(fill: Callable[[float], list[T]], capacity: float) -> list[T]:
+    """Return the pages ``fill`` makes for the smallest room that needs no more pages than
+    ``capacity`` does: the same number of pages, as evenly filled as they can be."""
+    pages = fill(capacity)
+    if len(pages) < 2:
+        return pages
+    low, high = 0.0, capacity
+    while high - low > 0.5:
+        middle = (low + high) / 2
+        if len(fill(middle)) <= len(pages):
+            high = middle
+        else:
+            low = middle
+    return fill(high)
+
+
+def _fill_in_order(
+    entries: Sequence[T], height: Callable[[T], float], capacity: float, gap: float
+) -> list[list[T]]:
     pages: list[list[T]] = [[]]
     used = 0.0
     for entry in entries:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from generator.render.deck.evidence import SERIES_HEIGHT, measure_chart
-from generator.render.deck.fit import Type
+from generator.render.deck.fit import Type, whole
 
 T = TypeVar("T")
 
@@ -21,7 +21,12 @@ BODY_HEIGHT = 346.0
 
 KICKER = Type(12.5, 16, bold=True, tracking=0.08, upper=True)  # spaced capitals
 HEADLINE = Type(28, 32, bold=True)
-TITLE = Type(40, 44, bold=True)  # the title slide
+# A headline longer than two lines at 28 pt is set smaller, so that it still ends above the
+# body box (deck.css .headline-3, .headline-4): (style, lines it may take, its class).
+HEADLINES = ((HEADLINE, 2, ""), (Type(24, 26, bold=True), 3, "headline-3"))
+HEADLINES += ((Type(20, 20, bold=True), 4, "headline-4"),)
+TITLE = Type(40, 44, bold=True)  # the title slide, on up to four lines
+TITLE_LONG = Type(32, 36, bold=True)  # a longer title (deck.css .title-long)
 LEAD = Type(17, 23)  # a finding's summary
 BODY = Type(15, 20)
 QUOTE = Type(15, 20)
@@ -62,6 +67,7 @@ class Slide:
     number: int = 0
     part: int = 1
     parts: int = 1
+    headline_class: str = ""  # a smaller size for a headline of more than two lines
 
 
 def slide_run(
@@ -73,10 +79,13 @@ def slide_run(
 ) -> list[Slide]:
     """Return one slide per page; continuations are titled "<headline> (2/3)".
 
-    The headline is shortened at a word, with an ellipsis, so that it and its suffix keep
-    to two lines; the kicker keeps to one.
+    The headline is whole: one that needs more than two lines is set smaller (``HEADLINES``).
+    A kicker longer than its one line gives way to the section's name.
     """
     count = len(pages)
+    headline = whole(headline)
+    if kicker and KICKER.lines(kicker, BODY_WIDTH - 8) > 1:
+        kicker = None
     slides = []
     for index, page in enumerate(pages, start=1):
         suffix = f" ({index}/{count})" if count > 1 else ""
@@ -84,14 +93,23 @@ def slide_run(
             Slide(
                 kind,
                 section,
-                KICKER.clamp(kicker or section, BODY_WIDTH - 8, 1),
-                HEADLINE.clamp(headline, BODY_WIDTH - 8, 2, suffix=suffix),
+                kicker or section,
+                headline + suffix,
                 data=dict(page),
                 part=index,
                 parts=count,
+                headline_class=headline_class(headline + suffix),
             )
         )
     return slides
+
+
+def headline_class(headline: str) -> str:
+    """The class of the largest headline size at which ``headline`` keeps to its lines."""
+    for style, lines, name in HEADLINES:
+        if style.lines(headline, BODY_WIDTH - 8) <= lines:
+            return name
+    return HEADLINES[-1][2]
 
 
 def row_height(*cells: tuple[str, float], style: Type = CELL) -> float:
@@ -121,13 +139,18 @@ def take(
 def fit_quotes(
     quotes: Iterable[str], width: float, capacity: float, limit: int, used: set[str]
 ) -> list[str]:
-    """Return up to ``limit`` quotes not shown yet, each at most four lines, that fit."""
+    """Return up to ``limit`` quotes not shown yet, each at most four lines, that fit.
+
+    A quote is shown whole or not at all: a longer one is left to the report, which has
+    every comment."""
     fitted: list[str] = []
     room = capacity
     for quote in quotes:
         if quote in used or not quote.strip():
             continue
-        text = QUOTE.clamp(quote, width - QUOTE_INDENT, 4)
+        text = whole(quote)
+        if QUOTE.lines(text, width - QUOTE_INDENT) > 4:
+            continue
         height = QUOTE.height(text, width - QUOTE_INDENT) + QUOTE_GAP
         if len(fitted) == limit:
             break
@@ -143,8 +166,9 @@ def fit_chart(chart: Mapping[str, Any], width: float, height: float) -> dict[str
     """Fit ``chart`` into ``width`` × ``height`` (its title and caption included).
 
     The chart is drawn ``width`` wide with the largest of ``CHART_FONTS`` that lets it fit.
-    A bar chart too tall even so loses the bars that are not highlighted, from the end, down
-    to three; if it is still too tall, it is shown narrower (its labels smaller) to fit.
+    A bar chart too tall even so leaves out bars that are not highlighted, from the middle
+    (the best and the worst stay), down to three, and counts them in ``more``; if it is still
+    too tall, it is shown narrower (its labels smaller) to fit.
     """
     fitted = dict(chart)
     room = height - FIGURE_TITLE - FIGURE_CAPTION
@@ -155,12 +179,20 @@ def fit_chart(chart: Mapping[str, Any], width: float, height: float) -> dict[str
             drawn = measure_chart(fitted, width, font_size)
             if drawn <= room:
                 break
-        bars = fitted.get("bars") or []
-        if fitted["kind"] != "bars" or drawn <= room or len(bars) <= MIN_CHART_BARS:
+        key = "rows" if fitted["kind"] == "dumbbell" else "bars"
+        bars = fitted.get(key) or []
+        if (
+            fitted["kind"] not in ("bars", "dumbbell")
+            or drawn <= room
+            or len(bars) <= MIN_CHART_BARS
+        ):
             break
-        plain = [index for index, bar in enumerate(bars) if not bar.highlight]
-        drop = plain[-1] if plain else len(bars) - 1
-        fitted["bars"] = [bar for index, bar in enumerate(bars) if index != drop]
+        inner = [i for i, bar in enumerate(bars[1:-1], start=1) if not bar.highlight]
+        if not inner:
+            break
+        drop = inner[len(inner) // 2]
+        fitted[key] = [bar for index, bar in enumerate(bars) if index != drop]
+        fitted["more"] = fitted.get("more", 0) + 1
     fitted["draw_width"] = width
     fitted["font_size"] = font_size
     fitted["width"] = f"{width * min(1.0, room / drawn):.1f}"

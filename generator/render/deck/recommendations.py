@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from generator.render.deck.fit import chunk, paginate
+from generator.render.deck.fit import balanced, chunk, paginate, whole
 from generator.render.deck.layout import (
     BODY,
     BODY_HEIGHT,
@@ -67,19 +67,20 @@ def priorities(context: Mapping[str, Any], words: Words) -> list[Slide]:
     recommendations = context["recommendations"]
     if not recommendations:
         return []
-    quick = [
-        r["id"]
-        for r in recommendations
-        if r["effort"] == "low" and r["impact"] in ("medium", "high")
-    ][:3]
+    # The quick wins are the matrix's own corner: high impact for low effort.
+    quick = [r for r in recommendations if (r["impact"], r["effort"]) == ("high", "low")]
+    total = words.fmt.integer(len(recommendations))
     if quick:
-        headline = words._(
-            "Start with %(ids)s: the most impact for the least effort", ids=", ".join(quick)
+        headline = words.n_(
+            "%(num)s of %(total)s recommendations is a quick win: high impact for low effort",
+            "%(num)s of %(total)s recommendations are quick wins: high impact for low effort",
+            len(quick),
+            total=total,
         )
     else:
         headline = words.n_(
-            "%(num)s recommendation placed by impact and effort",
-            "%(num)s recommendations placed by impact and effort",
+            "None of the %(num)s recommendations is both high in impact and low in effort",
+            "None of the %(num)s recommendations is both high in impact and low in effort",
             len(recommendations),
         )
     return slide_run("matrix", words._("Priorities"), headline, matrix_pages(recommendations))
@@ -92,30 +93,15 @@ def matrix_pages(recommendations: Sequence[Mapping[str, Any]]) -> list[dict[str,
     matrix takes the whole body and the legend follows in two columns.
     """
     side = _matrix_rows(recommendations, *SIDE_MATRIX)
-    if sum(r["height"] for r in side) + MATRIX_HEADER <= BODY_HEIGHT:
+    legend = _legend(recommendations, SIDE_LEGEND)
+    fits_beside = sum(e["height"] for e in legend) <= BODY_HEIGHT
+    if fits_beside and sum(r["height"] for r in side) + MATRIX_HEADER <= BODY_HEIGHT:
         _fill(side)
-        for lines in (3, 2, 1):  # whole titles when they fit, shorter ones when they do not
-            legend = _legend(recommendations, SIDE_LEGEND, lines)
-            parts = paginate(legend, lambda e: e["height"], BODY_HEIGHT)
-            if len(parts) == 1:
-                break
-        return [
-            {
-                "layout": "side",
-                "rows": side,
-                "legend": [part],
-                "highlight": [e["id"] for e in part] if len(parts) > 1 else [],
-            }
-            for part in parts
-        ]
+        return [{"layout": "side", "rows": side, "legend": [legend], "highlight": []}]
     full = _matrix_rows(recommendations, *FULL_MATRIX)
     _fill(full)
     width = (BODY_WIDTH - 40) / 2
-    for lines in (2, 1):  # two-line titles, or one line when that saves a slide
-        legend = _legend(recommendations, width, lines)
-        columns = paginate(legend, lambda e: e["height"], BODY_HEIGHT)
-        if len(columns) <= 2:
-            break
+    columns = paginate(_legend(recommendations, width), lambda e: e["height"], BODY_HEIGHT)
     pages: list[dict[str, Any]] = [{"layout": "full", "rows": full, "legend": [], "highlight": []}]
     for pair in chunk(columns, 2):
         pages.append({"layout": "legend", "rows": [], "legend": pair, "highlight": []})
@@ -159,11 +145,11 @@ def _fill(rows: list[dict[str, Any]]) -> None:
         row["height"] += max(0.0, spare) / len(rows)
 
 
-def _legend(recommendations, width: float, lines: int) -> list[dict[str, Any]]:
+def _legend(recommendations, width: float) -> list[dict[str, Any]]:
     room = width - LEGEND_ID
     entries = []
     for r in recommendations:
-        title = CELL.clamp(r["title"], room, lines)
+        title = whole(r["title"])
         entries.append(
             {"id": r["id"], "title": title, "height": CELL.height(title, room) + LEGEND_GAP}
         )
@@ -198,12 +184,9 @@ def roadmap_pages(
 ) -> list[dict[str, Any]]:
     """Three columns (30, 60, 90 days) of cards; longer columns continue on further pages.
 
-    Titles keep up to four lines while the cards fit one slide, fewer when that saves one.
+    Titles are whole; the columns' continuations are balanced.
     """
-    for lines in (4, 3, 2):
-        columns = [_roadmap_column(recommendations, horizon, lines) for horizon in (30, 60, 90)]
-        if max(len(c) for c in columns) == 1:
-            break
+    columns = [_roadmap_column(recommendations, horizon) for horizon in (30, 60, 90)]
     count = max(len(c) for c in columns)
     return [
         {
@@ -221,7 +204,7 @@ def roadmap_pages(
     ]
 
 
-def _roadmap_column(recommendations, horizon: int, lines: int) -> list[list[dict[str, Any]]]:
+def _roadmap_column(recommendations, horizon: int) -> list[list[dict[str, Any]]]:
     width = ROADMAP_COLUMN - 24
     cards = []
     for r in recommendations:
@@ -229,10 +212,10 @@ def _roadmap_column(recommendations, horizon: int, lines: int) -> list[list[dict
             continue
         # The id chip opens the first line.
         chip = chip_width(r["id"])
-        title = BODY.clamp(r["title"], width, lines, indent=chip)
-        owner = SMALL.clamp(r["owner"], width, 1) if r.get("owner") else ""
+        title = whole(r["title"])
+        owner = r.get("owner") or ""
         height = BODY.height(title, width, indent=chip) + ROADMAP_CARD
-        height += SMALL.leading + 2 if owner else 0
+        height += SMALL.height(owner, width) + 2 if owner else 0
         cards.append({"id": r["id"], "title": title, "owner": owner, "height": height})
     return paginate(cards, lambda c: c["height"], BODY_HEIGHT - ROADMAP_HEADER)
 
@@ -294,16 +277,20 @@ def success_pages(
         height = row_height((t["metric"], TARGET_COLUMNS[0]), (t["status"], TARGET_COLUMNS[3] - 20))
         entries.append(("targets", {**t, "height": height}))
     for r in measured:
-        kpi = CELL.clamp(r["kpi"], KPI_COLUMNS[1] - 16, 3)
+        kpi = whole(r["kpi"])
         horizon = words.n_("Within %(num)s day", "Within %(num)s days", r["horizon"])
         height = row_height((kpi, KPI_COLUMNS[1]), (horizon, KPI_COLUMNS[2]))
         entries.append(("kpis", {"id": r["id"], "kpi": kpi, "horizon": horizon, "height": height}))
+    return balanced(lambda room: _fill_success(entries, room), BODY_HEIGHT)
+
+
+def _fill_success(entries: Sequence[tuple[str, dict[str, Any]]], room: float) -> list[Any]:
     pages: list[dict[str, Any]] = []
     used = 0.0
     for section, row in entries:
         opening = not pages or not pages[-1][section]
         needed = row["height"] + (SECTION_TITLE + TABLE_HEADER + 14 if opening else 0)
-        if not pages or used + needed > BODY_HEIGHT:
+        if not pages or used + needed > room:
             pages.append({"targets": [], "kpis": []})
             used = 0.0
             needed = row["height"] + SECTION_TITLE + TABLE_HEADER + 14
@@ -324,9 +311,9 @@ def earlier(context: Mapping[str, Any], words: Words) -> list[Slide]:
     widths = PREVIOUS_COLUMNS
     rows = []
     for entry in previous:
-        title = CELL.clamp(entry["title"], widths[1] - 16, 2)
-        owner = CELL.clamp(entry.get("owner") or "–", widths[3] - 16, 2)
-        wave = CELL.clamp(waves.get(entry["wave"], entry["wave"]), widths[2] - 16, 2)
+        title = entry["title"]
+        owner = entry.get("owner") or "–"
+        wave = waves.get(entry["wave"], entry["wave"])
         height = row_height((title, widths[1]), (owner, widths[3]), (wave, widths[2]))
         rows.append(
             {

@@ -22,9 +22,8 @@ from generator.render.deck.words import Words, direction, is_improvement
 ARROWS = {"up": "↑", "down": "↓"}
 
 # Columns of the changes table (deck/slides/changes.html): measure, before, now, change,
-# verdict, p-value. The p-value's is wide enough for its header on one line in every
-# language ("p-значення").
-CHANGE_COLUMNS = (282.0, 100.0, 100.0, 88.0, 182.0, 96.0)
+# verdict. The p-values are in the speaker notes and the report, not on the slide.
+CHANGE_COLUMNS = (282.0, 100.0, 100.0, 88.0, 278.0)
 THEME_LABEL = 192.0  # deck.css .theme-label, less its padding
 THEME_QUOTES = 338.0
 THEME_PADDING = 17.0  # 8 pt above and below, and the rule
@@ -61,7 +60,7 @@ def _tile(tile: Mapping[str, Any], words: Words, level: float) -> dict[str, Any]
         good = is_improvement(change, bool(tile.get("lower_is_better")))
         difference = words.difference(metric, change["difference"])
         shown["change"] = _("%(change)s since the last wave", change=difference)
-        shown["verdict"] = words.verdict(change)
+        shown["verdict"] = words.verdict(change, with_p=False)
         shown["direction"] = direction(good)
         shown["arrow"] = ARROWS.get(change["verdict"], "→")
     target = tile.get("target")
@@ -96,19 +95,37 @@ def _tile(tile: Mapping[str, Any], words: Words, level: float) -> dict[str, Any]
 
 
 def _kpi_headline(tiles: Sequence[Mapping[str, Any]], words: Words) -> str:
-    """Lead with the first metric that has a change since the last wave; else a target."""
-    _ = words._
-    lead = next((t for t in tiles if t["change"]), None)
-    if lead is None:
-        aimed = next((t for t in tiles if t.get("target")), None)
-        if aimed is None:
-            return _("The headline numbers of this wave")
-        return _(
+    """Set the headline numbers against their target (the executive summary has already led
+    with the change); else lead with the change."""
+    aimed = next((t for t in tiles if t.get("target") and not t["target"]["met"]), None)
+    aimed = aimed or next((t for t in tiles if t.get("target")), None)
+    if aimed is not None:
+        return words._(
             "%(metric)s: %(value)s against a target of %(target)s",
             metric=words.metric_name(aimed["metric"]),
             value=words.value(aimed["metric"], aimed["value"]),
             target=words.target(aimed["metric"], aimed["target"]["target"]),
         )
+    return lead_sentence(tiles, words) or _responses_sentence(tiles, words)
+
+
+def _responses_sentence(tiles: Sequence[Mapping[str, Any]], words: Words) -> str:
+    first = tiles[0]
+    return words._(
+        "%(metric)s at %(value)s this wave",
+        metric=words.metric_name(first["metric"]),
+        value=words.value(first["metric"], first["value"])
+        if first["metric"] != "responses"
+        else words.fmt.integer(first["value"]),
+    )
+
+
+def lead_sentence(tiles: Sequence[Mapping[str, Any]], words: Words) -> str | None:
+    """The first metric that changed since the last wave, as a sentence; None without one."""
+    _ = words._
+    lead = next((t for t in tiles if t.get("change")), None)
+    if lead is None:
+        return None
     metric, change = lead["metric"], lead["change"]
     values = {
         "metric": words.metric_name(metric),
@@ -202,17 +219,26 @@ def _changes_headline(rows: Sequence[Mapping[str, Any]], words: Words) -> str:
     fall = max(falls, key=lambda r: abs(r["raw"]), default=None)
     if rise and fall:
         return words._(
-            "Significant fall: %(fall)s; biggest rise: %(rise)s",
-            fall=fall["label"],
+            "%(rise)s rose most, from %(rise_before)s to %(rise_after)s; "
+            "%(fall)s fell, from %(fall_before)s to %(fall_after)s",
             rise=rise["label"],
+            rise_before=rise["previous"],
+            rise_after=rise["current"],
+            fall=fall["label"],
+            fall_before=fall["previous"],
+            fall_after=fall["current"],
         )
     row = rise or fall
     if row is None:
-        return words._("No measure changed significantly since the last wave")
+        return words.n_(
+            "None of the %(num)s measures changed significantly since the last wave",
+            "None of the %(num)s measures changed significantly since the last wave",
+            len(rows),
+        )
     values = {"item": row["label"], "before": row["previous"], "after": row["current"]}
     if rise:
-        return words._("Biggest rise: %(item)s, %(before)s → %(after)s", **values)
-    return words._("Biggest fall: %(item)s, %(before)s → %(after)s", **values)
+        return words._("%(item)s rose most, from %(before)s to %(after)s", **values)
+    return words._("%(item)s fell most, from %(before)s to %(after)s", **values)
 
 
 # ----- what customers tell us -----
@@ -230,7 +256,7 @@ def themes(context: Mapping[str, Any], words: Words, used_quotes: set[str]) -> l
     widest = max(t["share"] for t in coded) or 1.0
     rows = [
         {
-            "label": BODY.clamp(t["label"], THEME_LABEL, 2),
+            "label": t["label"],
             "count": words.fmt.integer(t["count"]),
             "share": words.fmt.percent(t["share"]),
             "bar": f"{100 * t['share'] / widest:.1f}",
@@ -253,7 +279,7 @@ def themes(context: Mapping[str, Any], words: Words, used_quotes: set[str]) -> l
     )
     top = coded[0]
     headline = words._(
-        "Most mentioned: %(theme)s, in %(share)s of comments",
+        "%(share)s of comments are about %(theme)s, more than any other theme",
         theme=top["label"],
         share=words.fmt.percent(top["share"]),
     )

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from generator.render.context import AUDIENCES
-from generator.render.deck.fit import Type, paginate, plain
+from generator.render.deck.fit import Type, paginate, plain, whole
 from generator.render.deck.layout import BODY, BODY_HEIGHT, CELL, Slide, slide_run
 from generator.render.deck.words import Words
 
@@ -141,12 +141,14 @@ def _team_slides(teams: Sequence[Team], words: Words) -> list[Slide]:
     else:
         pages = [{"titled": False, "blocks": [_block(teams[0], page)]} for page in teams[0].pages]
         count = teams[0].count
-    headline = words.n_(
-        "%(audience)s: %(num)s recommendation",
-        "%(audience)s: %(num)s recommendations",
+    first = min(row["horizon"] for team in teams for page in team.pages for row in page)
+    counted = words.n_(
+        "%(num)s recommendation, %(within)s",
+        "%(num)s recommendations, the first %(within)s",
         count,
-        audience=words.names(names),
+        within=words.n_("within %(num)s day", "within %(num)s days", first),
     )
+    headline = f"{words.names(names)}: {counted}"
     kicker = words._("Recommendations · %(audience)s", audience=" · ".join(names))
     run = slide_run("audience", section, headline, pages, kicker)
     for slide in run:
@@ -170,13 +172,13 @@ def recommendation_rows(
     owner_label, kpi_label = words._("Owner"), words._("Measure of success")
     rows = []
     for r in recommendations:
-        title = REC_TITLE.clamp(r["title"], REC_MAIN, 3)
+        title = whole(r["title"])
         why = ""
         if r.get("rationale") and not compact:
-            why = CELL.clamp(plain(r["rationale"]), REC_MAIN, 3)
+            why = whole(plain(r["rationale"]))
         when = words.n_("Within %(num)s day", "Within %(num)s days", r["horizon"])
-        owner = _after(f"{when} · {owner_label}: ", r.get("owner"), 2)
-        kpi = _after(f"{kpi_label}: ", r.get("kpi"), 2 if compact else 3)
+        owner = r.get("owner") or ""
+        kpi = r.get("kpi") or ""
         main = REC_TITLE.height(title, REC_MAIN) + (CELL.height(why, REC_MAIN) + 4 if why else 0)
         side = CELL.height(f"{when} · {owner_label}: {owner}" if owner else when, REC_META)
         side += CELL.height(f"{kpi_label}: {kpi}", REC_META) + 2 if kpi else 0
@@ -186,6 +188,7 @@ def recommendation_rows(
                 "title": title,
                 "why": why,
                 "when": when,
+                "horizon": r["horizon"],
                 "owner": owner,
                 "kpi": kpi,
                 "notes": r.get("notes"),
@@ -193,10 +196,3 @@ def recommendation_rows(
             }
         )
     return rows
-
-
-def _after(prefix: str, text: str | None, lines: int) -> str:
-    """Shorten ``text`` so that ``prefix`` and it take at most ``lines`` lines of a column."""
-    if not text:
-        return ""
-    return CELL.clamp(f"{prefix}{text}", REC_META, lines)[len(prefix) :]

@@ -39,12 +39,13 @@ class Words:
     # ----- names -----
 
     def metric_name(self, metric: str) -> str:
+        """The metric's name as the report prints it (report/macros.html metric_name)."""
         names = {
             "nps": self._("Net Promoter Score"),
-            "csat": self._("Share of satisfied customers"),
-            "ces": self._("Customer effort score"),
-            "overall": self._("Overall satisfaction (mean)"),
-            "sus": self._("System usability (SUS)"),
+            "csat": self._("Customer satisfaction (CSAT)"),
+            "ces": self._("Customer effort (CES)"),
+            "overall": self._("Overall satisfaction"),
+            "sus": self._("System Usability Scale (SUS)"),
             "response_rate": self._("Responses"),
             "responses": self._("Responses"),
         }
@@ -133,10 +134,11 @@ class Words:
             "down": self._("Significant fall"),
         }.get(str(change.get("verdict")), self._("No significant change"))
 
-    def verdict(self, change: dict[str, Any]) -> str:
-        """Say plainly whether a change is significant, with its p-value; flag small samples."""
+    def verdict(self, change: dict[str, Any], with_p: bool = True) -> str:
+        """Say plainly whether a change is significant, with its p-value (for the speaker
+        notes; a slide leaves it to them); flag small samples."""
         words = self.verdict_words(change)
-        p = self.p_value(change.get("p_value"))
+        p = self.p_value(change.get("p_value")) if with_p else ""
         text = f"{words} ({p})" if p else words
         return f"{text}, {self._('small sample')}" if change.get("small_sample") else text
 
