@@ -61,7 +61,9 @@ client:
   name: $name
   language: $language              # language of the deliverables: en, uk or lv
   # industry: Retail
-  # country: LV
+  # country: LV                    # its public holidays appear in 'rapport agenda'
+  # timezone: Europe/Riga           # the contacts' time zone, for the team's briefing
+  # contact_every: 3w               # 'rapport agenda' says who is due a call
   # logo: assets/logo.svg
   contacts: []
   # - id: jdoe
@@ -70,6 +72,8 @@ client:
   #   email: jane.doe@example.com
   #   executive: true
   #   recipient: true
+  #   channel: call                 # how they prefer to be reached
+  #   birthday: 03-14               # MM-DD, if they shared it
 
 engagement:
   title: $engagement_title
@@ -79,6 +83,7 @@ engagement:
   report_date: $report_date
   confidentiality: $confidentiality
   objectives: []
+  # survey_every: 3mo               # when the next wave is due ('rapport status', 'agenda')
 
 targets: {}
 #   nps: 30
@@ -108,6 +113,14 @@ recommendations: []
 risks: []
 usability_tests: []
 focus_groups: []
+
+# The delivery team that works with the client: 'rapport briefing' prepares it, in its language.
+# team:
+#   name: Delivery team
+#   language: en
+#   timezone: Europe/Kyiv
+#   hours: 09:00-18:00
+#   audiences: [engineering, web]
 """)
 
 INTERACTIONS_YAML = """\

@@ -44,10 +44,12 @@ def test_new_engagement_validates_as_it_is(make_workspace, rapport):
     assert checked.exit_code == 0, checked.output
     summary = "engagements/baltic-home/narrative/executive-summary.md"
     then = "until it is replaced, the documents are built as drafts and 'rapport send' refuses them"
+    text = (root / "engagements/baltic-home/engagement.yaml").read_text(encoding="utf-8")
+    contacts, waves = (text[: text.index(key)].count("\n") + 1 for key in ("  contacts:", "waves:"))
     assert checked.stderr.splitlines() == [
-        "engagements/baltic-home/engagement.yaml:10:13: warning: no contact is marked "
+        f"engagements/baltic-home/engagement.yaml:{contacts}:13: warning: no contact is marked "
         "'recipient: true': 'rapport send' refuses to send until then, unless given --to",
-        "engagements/baltic-home/engagement.yaml:37:8: warning: no survey wave yet, and "
+        f"engagements/baltic-home/engagement.yaml:{waves}:8: warning: no survey wave yet, and "
         "'rapport build' needs one: add it under 'waves:' with the export it was read from "
         "('rapport inspect FILE' prints the column mapping)",
         f"{summary}:4:5: warning: placeholder left from 'rapport new', "
@@ -59,7 +61,6 @@ def test_new_engagement_validates_as_it_is(make_workspace, rapport):
     built = rapport("build", "baltic-home", workspace=root)
     assert built.exit_code == 1
     assert built.stderr.splitlines()[1] == checked.stderr.splitlines()[1].replace("warning: ", "")
-    text = (root / "engagements/baltic-home/engagement.yaml").read_text(encoding="utf-8")
     assert 'name: "Mājas \\"Stils\\""' in text and "language: lv" in text
 
 
