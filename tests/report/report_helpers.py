@@ -79,3 +79,50 @@ def contains_number(text: str, shown: str) -> bool:
     """Whether ``shown`` appears in ``text`` as a whole number, not inside a longer one."""
     pattern = r"(?<![\d,.])" + re.escape(shown) + r"(?![\d]|[,.]\d)"
     return re.search(pattern, text) is not None
+
+
+# Marks a renderer may change for typesetting: hyphens at line ends, quotes and apostrophes
+# made curly, the spaces in between. A text is looked for with these set aside.
+_LOOSE = str.maketrans({c: None for c in "-\u2010\u2011\u00ad"} | dict.fromkeys("’‘“”„«»\"'", "'"))
+
+
+def loose(text: str) -> str:
+    """Return ``text`` without spaces or hyphens, every quote mark the same."""
+    return "".join(text.split()).translate(_LOOSE)
+
+
+def pages_with_chars(path: Path, scale: float = 3.0):
+    """Yield each page as (image, width, height, chars): its rendering at ``scale`` and every
+    character that is not a space with its box in PDF points (left, bottom, right, top)."""
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(str(path))
+    try:
+        for page in document:
+            width, height = page.get_size()
+            textpage = page.get_textpage()
+            chars = []
+            for index in range(textpage.count_chars()):
+                char = textpage.get_text_range(index, 1)
+                if char.strip():
+                    chars.append((char, textpage.get_charbox(index)))
+            image = page.render(scale=scale).to_pil().convert("L")
+            yield image, width, height, chars
+    finally:
+        document.close()
+
+
+def drawn(image, box, page_height: float, scale: float = 3.0) -> bool:
+    """Whether the character in ``box`` left ink on ``image``: a glyph cut away by a clip
+    leaves its box one flat colour."""
+    left, bottom, right, top = box
+    crop = image.crop(
+        (
+            int(left * scale) - 1,
+            int((page_height - top) * scale) - 1,
+            int(right * scale) + 2,
+            int((page_height - bottom) * scale) + 2,
+        )
+    )
+    low, high = crop.getextrema()
+    return high - low >= 60
