@@ -53,6 +53,10 @@ def document_context(
         for f in spec.findings
         if _in_wave(f.wave, wave_id)
     ]
+    # Findings are numbered in the order every document presents them ("Finding 2", "Key
+    # finding 2 of 3"), not by their id, which counts the findings of earlier waves too.
+    for number, finding in enumerate(findings, start=1):
+        finding["number"] = number
     details = {r.id: r for r in spec.recommendations}
     ranked = analysis["recommendations"]["ranked"]
     recommendations = [{**entry, **_recommendation_text(details[entry["id"]])} for entry in ranked]
