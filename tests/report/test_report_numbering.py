@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from report_helpers import page_texts
+from report_helpers import loose, page_texts
 from workspace_helpers import DEMO_CLIENTS
 
 
@@ -38,7 +38,7 @@ def test_findings_are_numbered_in_order_and_cited_only_when_present(demo_reports
     findings = context["findings"]
     assert [f["number"] for f in findings] == list(range(1, len(findings) + 1))
     for finding in findings:
-        assert f"{finding['number']} {finding['title']}" in text
+        assert loose(f"{finding['number']} {finding['title']}") in loose(text)
     presented = {f["id"] for f in findings}
     for recommendation in context["recommendations"]:
         for cited in set(recommendation["findings"]) - presented:
