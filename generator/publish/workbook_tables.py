@@ -111,7 +111,7 @@ def about_sheet(context: Mapping[str, Any], words: Words) -> Sheet:
         [_("Wave"), wave.get("name")],
         [_("Fieldwork"), _period(wave.get("fielded_start"), wave.get("fielded_end"))],
         [_("Report date"), _date(engagement["report_date"])],
-        [_("Prepared by"), prepared_by],
+        [context["consultant"]["prepared_by"], prepared_by],
         [_("Confidence level"), Number(settings["confidence_level"], SHARE)],
         [_("Anonymity threshold"), Number(settings["anonymity_threshold"], COUNT)],
         [

@@ -13,6 +13,7 @@ from typing import Any
 
 from generator.publish.urls import asset_url
 from generator.render.kpis import headline_kpis
+from generator.render.vocabulary import prepared_by
 from generator.workspace import Engagement, Narrative, Workspace
 
 AUDIENCES = ("web", "engineering", "marketing", "operations", "support", "leadership")
@@ -74,7 +75,12 @@ def document_context(
         },
         "consultant": {
             **consultant.model_dump(),
+            "name": _in_language(consultant.name, language),
+            # Every spelling of the name, so that the logs' "Iryna Melnyk" reads "Ірина
+            # Мельник" in a Ukrainian document.
+            "spellings": sorted(_spellings(consultant.name)),
             "title": _in_language(consultant.title, language),
+            "prepared_by": prepared_by(consultant.gender, _translations(language).pgettext),
             "logo": asset_url("workspace", brand.logo) if brand.logo else None,
         },
         "engagement": {
@@ -122,6 +128,13 @@ def document_context(
     }
 
 
+def _translations(language: str):
+    from generator.render.environment import builtin_templates
+    from generator.render.i18n import load_translations
+
+    return load_translations(builtin_templates() / "locale", language)
+
+
 def ordered_groups(value: Any, order: Mapping[str, Sequence[str]]) -> Any:
     """Return the analysis with every segment's groups in the engagement's declared order.
 
@@ -159,6 +172,10 @@ def _in_language(text: str | Mapping[str, str] | None, language: str) -> str | N
     if not isinstance(text, Mapping):
         return text
     return text.get(language) or text.get("en") or next(iter(text.values()), None)
+
+
+def _spellings(text: str | Mapping[str, str]) -> set[str]:
+    return set(text.values()) if isinstance(text, Mapping) else {text}
 
 
 def _in_wave(item_wave: str | None, current: str | None) -> bool:

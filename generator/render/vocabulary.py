@@ -47,6 +47,12 @@ def health_word(status: str | None, gettext: Callable[[str], str]) -> str:
     return gettext(HEALTH_WORDS.get(str(status), "No status"))
 
 
+def prepared_by(gender: str | None, pgettext: Callable[[str, str], str]) -> str:
+    """Return the label beside the consultant's name, in the consultant's grammatical gender
+    where the language has one ("Виконавиця", "Izpildītāja")."""
+    return pgettext(gender or "masculine", "Prepared by")
+
+
 def metric_decimals(metric: str) -> int:
     """Return how many decimals ``metric`` is shown with (in percent for a share)."""
     return DECIMALS.get(metric, MEAN_DECIMALS)
