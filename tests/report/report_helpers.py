@@ -199,3 +199,27 @@ def low_contrast_text(
     finally:
         document.close()
     return found
+
+
+def empty_share(path: Path, scale: float = 0.5) -> list[float]:
+    """Return, per page, the share of the body (between running header and footer) left
+    empty below its last ink, measured on the rendered pixels."""
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(str(path))
+    shares = []
+    try:
+        for page in document:
+            image = page.render(scale=scale).to_pil().convert("L")
+            width, height = image.size
+            top, bottom = int(height * 30 / 297), int(height * (297 - 24) / 297)
+            pixels = image.load()
+            last = top
+            for y in range(bottom - 1, top, -1):
+                if any(pixels[x, y] < 235 for x in range(0, width, 2)):
+                    last = y
+                    break
+            shares.append((bottom - last) / (bottom - top))
+    finally:
+        document.close()
+    return shares
