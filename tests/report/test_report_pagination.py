@@ -5,7 +5,7 @@ the report ends). Measured on the rendered pixels of the demo and stress reports
 from __future__ import annotations
 
 import pytest
-from report_helpers import empty_share, outline
+from report_helpers import empty_share, outline, page_texts
 from workspace_helpers import DEMO_CLIENTS
 
 MOST_EMPTY = 1 / 3
@@ -41,3 +41,15 @@ def test_the_measure_sees_an_empty_page(tmp_path):
     path = tmp_path / "blank.pdf"
     writer.write(path)
     assert empty_share(path) == [pytest.approx(1.0, abs=0.01)]
+
+
+def test_groups_hidden_whole_are_left_out_of_their_table_with_one_line(demo_reports):
+    """Northwind's Executive and Operations departments are below the anonymity threshold:
+    no column of dashes, but one line under the table naming them."""
+    _, pdfs, _ = demo_reports
+    pdf = pdfs["northwind-logistics"]
+    (start,) = [page for level, title, page in outline(pdf) if title.endswith("Results by segment")]
+    text = " ".join(page_texts(pdf)[start].split())
+    table = text[text.index("Department") : text.index("How to read these tables")]
+    assert "Executive" not in table.split("left out")[0]
+    assert "2 groups left out, to protect anonymity: Executive, Operations." in table

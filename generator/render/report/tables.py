@@ -57,13 +57,18 @@ def segment_tables(wave: Mapping[str, Any], labels: Mapping[str, Any]) -> list[d
         ]
         if all(column["hidden"] for column in columns):
             continue
+        # A group hidden by the anonymity rule would be a column of dashes: it is left out,
+        # and the table says which groups and why.
+        left_out = [str(column["name"]) for column in columns if column["hidden"]]
+        columns = [column for column in columns if not column["hidden"]]
         chunks = balanced_chunks(columns, groups_per_table(column["name"] for column in columns))
         tables.append(
             {
                 "segment": segment,
                 "label": labels["segments"].get(segment, segment),
                 "parts": [_heat_table(rows, total, chunk) for chunk in chunks],
-                "hidden": sum(column["hidden"] for column in columns),
+                "hidden": len(left_out),
+                "left_out": left_out,
             }
         )
     return tables
