@@ -21,6 +21,7 @@ def write_briefing(root: Path, client: str, today: dt.date) -> PublishedPdf:
     from generator.build_inputs import output_folder
     from generator.pipeline import analyze, document_settings
     from generator.render.briefing import briefing_context
+    from generator.render.context import in_language
     from generator.render.environment import builtin_templates, create_environment, render_template
     from generator.render.i18n import load_translations
     from generator.validate import CACHE_DIR, read_survey_data, validate_workspace
@@ -50,7 +51,8 @@ def write_briefing(root: Path, client: str, today: dt.date) -> PublishedPdf:
     name = engagement.spec.client.name
     metadata = PdfMetadata(
         title=_("Working with %(client)s") % {"client": name},
-        author=consultant.name + (f", {consultant.company}" if consultant.company else ""),
+        author=in_language(consultant.name, team.language)
+        + (f", {consultant.company}" if consultant.company else ""),
         subject=_("A briefing for %(team)s, as of %(date)s")
         % {"team": team.name, "date": today.isoformat()},
         keywords=(name, team.name),

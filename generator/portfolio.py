@@ -21,6 +21,7 @@ def write_portfolio(
 ) -> tuple[list[ClientStatus], PublishedPdf]:
     """Write ``output/portfolio-<today>.pdf``; return the statuses and what was written."""
     from generator.build_inputs import output_root
+    from generator.render.context import in_language
     from generator.render.environment import (
         DocumentSettings,
         builtin_templates,
@@ -39,6 +40,7 @@ def write_portfolio(
         DocumentSettings(language=language, brand=settings.brand, workspace_dir=root)
     )
     consultant = settings.consultant.model_dump()
+    consultant["name"] = in_language(settings.consultant.name, language)
     html = render_template(env, TEMPLATE, portfolio_context(found, today, consultant, env))
     builtin = builtin_templates()
     _ = load_translations(builtin / "locale", language).gettext

@@ -13,10 +13,16 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-POINTS = "0.0"  # NPS and SUS points
+from generator.render.vocabulary import metric_name
+
+# Shown with the precision every document uses for the measure (generator/render/vocabulary.py);
+# the cells keep the unrounded values.
+NPS = "+0;-0;0"  # whole points, signed as in the report
+NPS_CHANGE = "+0;-0;0"
+POINTS = "0.0"  # SUS scores and priority scores
 POINTS_CHANGE = "+0.0;-0.0;0.0"
-MEAN = "0.00"  # means on an item's own scale
-MEAN_CHANGE = "+0.00;-0.00;0.00"
+MEAN = "0.0"  # means on an item's own scale
+MEAN_CHANGE = "+0.0;-0.0;0.0"
 SHARE = "0%"
 SHARE_CHANGE = "+0%;-0%;0%"
 P_VALUE = "0.000"
@@ -105,7 +111,7 @@ def about_sheet(context: Mapping[str, Any], words: Words) -> Sheet:
         [_("Wave"), wave.get("name")],
         [_("Fieldwork"), _period(wave.get("fielded_start"), wave.get("fielded_end"))],
         [_("Report date"), _date(engagement["report_date"])],
-        [_("Prepared by"), prepared_by],
+        [context["consultant"]["prepared_by"], prepared_by],
         [_("Confidence level"), Number(settings["confidence_level"], SHARE)],
         [_("Anonymity threshold"), Number(settings["anonymity_threshold"], COUNT)],
         [
@@ -153,20 +159,23 @@ def headline_sheet(context: Mapping[str, Any], words: Words) -> Sheet:
     targets = {t["metric"]: t for t in wave.get("targets") or []}
     small = context["settings"].get("small_sample", 30)
     ces = metrics.get("ces")
-    ces_share_label = (
-        _("Customer Effort Score, share with low effort")
+    name = {metric: metric_name(metric, _) for metric in ("nps", "csat", "ces", "overall")}
+    ces_share = (
+        _("%(metric)s, share with low effort")
         if ces and ces.get("share_label") == "low effort"
-        else _("Customer Effort Score, share agreeing")
+        else _("%(metric)s, share agreeing")
     )
+    top_box, mean = _("%(metric)s, top-box share"), _("%(metric)s, mean")
     listed = [
-        (_("Net Promoter Score"), metrics.get("nps"), changes.get("nps"), "nps", POINTS),
-        (_("Customer satisfaction (CSAT), top-box share"), metrics.get("csat"),
-         changes.get("csat"), "csat", SHARE),
-        (_("Customer satisfaction (CSAT), mean"), _part(metrics.get("csat"), "mean"),
+        (name["nps"], metrics.get("nps"), changes.get("nps"), "nps", NPS),
+        (top_box % {"metric": name["csat"]}, metrics.get("csat"), changes.get("csat"), "csat",
+         SHARE),
+        (mean % {"metric": name["csat"]}, _part(metrics.get("csat"), "mean"),
          changes.get("csat_mean"), None, MEAN),
-        (_("Customer Effort Score (CES), mean"), ces, changes.get("ces"), "ces", MEAN),
-        (ces_share_label, _part(ces, "share"), changes.get("ces_share"), None, SHARE),
-        (_("Overall satisfaction, mean"), metrics.get("overall"), changes.get("overall"),
+        (mean % {"metric": name["ces"]}, ces, changes.get("ces"), "ces", MEAN),
+        (ces_share % {"metric": name["ces"]}, _part(ces, "share"), changes.get("ces_share"),
+         None, SHARE),
+        (mean % {"metric": name["overall"]}, metrics.get("overall"), changes.get("overall"),
          None, MEAN),
     ]  # fmt: skip
     for label, result, change, target_key, number_format in listed:
@@ -175,7 +184,7 @@ def headline_sheet(context: Mapping[str, Any], words: Words) -> Sheet:
         if row is not None:
             sheet.rows.append(row)
     for test in context.get("usability") or []:
-        label = _("System Usability Scale: %(test)s") % {"test": test["title"]}
+        label = _("%(metric)s: %(test)s") % {"metric": metric_name("sus", _), "test": test["title"]}
         row = _metric_row(label, test.get("sus"), None, test.get("target"), POINTS, small, words)
         if row is not None:
             sheet.rows.append(row)
@@ -230,7 +239,12 @@ def _change_cells(change: Mapping[str, Any] | None, number_format: str, words: W
         return [None, None, None]
     if change.get("suppressed"):
         return [words.suppressed, None, None]
-    signed = {POINTS: POINTS_CHANGE, SHARE: SHARE_CHANGE, MEAN: MEAN_CHANGE}[number_format]
+    signed = {
+        NPS: NPS_CHANGE,
+        POINTS: POINTS_CHANGE,
+        SHARE: SHARE_CHANGE,
+        MEAN: MEAN_CHANGE,
+    }[number_format]
     return [
         _number(change.get("difference"), signed),
         change.get("p_value"),
@@ -246,7 +260,7 @@ def segments_sheet(context: Mapping[str, Any], words: Words) -> Sheet:
     measures = [
         (key, label, number_format)
         for key, label, number_format in (
-            ("nps", _("NPS"), POINTS),
+            ("nps", _("NPS"), NPS),
             ("csat", _("CSAT, top-box share"), SHARE),
             ("ces", _("CES, mean"), MEAN),
             ("overall", _("Overall satisfaction, mean"), MEAN),

@@ -56,6 +56,40 @@ def mix(color: str, other: str, share: float) -> str:
     return "#" + "".join(f"{c:02x}" for c in channels)
 
 
+def luminance(color: str) -> float:
+    """Return the relative luminance of ``color`` (WCAG 2)."""
+    value = hex_color(color)
+
+    def channel(c: float) -> float:
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(int(value[i : i + 2], 16) / 255) for i in (1, 3, 5))
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(first: str, second: str) -> float:
+    """Return the WCAG contrast ratio of two colours (1 to 21)."""
+    light, dark = sorted((luminance(first), luminance(second)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+# WCAG AA for body text, with a little room for the renderer's anti-aliasing.
+READABLE = 4.6
+
+
+def readable(color: str, background: str, toward: str) -> str:
+    """Return ``color``, moved toward ``toward`` just enough to be read on ``background``.
+
+    A brand's accent or green is often too light for text on white: its text takes a darker
+    shade of the same colour, while fills and rules keep the brand's own.
+    """
+    for step in range(21):
+        shade = mix(color, toward, step / 20)
+        if contrast(shade, background) >= READABLE:
+            return shade
+    return hex_color(toward)
+
+
 def brand_face(value: str, role: str, workspace: Path | None = None) -> BrandFace:
     """Resolve a brand font: a bundled family name, or a .ttf/.otf file in the workspace."""
     if PurePosixPath(value.replace("\\", "/")).suffix.lower() in FONT_SUFFIXES:
@@ -83,6 +117,18 @@ def brand_css(brand: Brand, workspace: Path | None = None) -> Markup:
     body = brand_face(brand.fonts.body, "body", workspace)
     heading = brand_face(brand.fonts.heading, "heading", workspace)
     lines = [f"  --brand-{role}: {value};" for role, value in colors.items()]
+    tints = {
+        "primary": mix(colors["primary"], colors["background"], 0.88),
+        "accent": mix(colors["accent"], colors["background"], 0.85),
+        "muted": mix(colors["muted"], colors["background"], 0.88),
+    }
+    # Coloured text is read on the page and on the darkest of the tints (tiles, table rows).
+    darkest = min(tints.values(), key=luminance)
+    for role in ("accent", "muted", "positive", "negative"):
+        shade = readable(colors[role], darkest, colors["text"])
+        lines.append(f"  --brand-{role}-text: {shade};")
+    on_primary = readable(colors["accent"], colors["primary"], colors["background"])
+    lines.append(f"  --brand-accent-on-primary: {on_primary};")
     lines += [
         f"  --brand-primary-tint: {mix(colors['primary'], colors['background'], 0.88)};",
         f"  --brand-accent-tint: {mix(colors['accent'], colors['background'], 0.85)};",

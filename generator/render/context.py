@@ -14,6 +14,7 @@ from typing import Any
 from generator.publish.urls import asset_url
 from generator.render.kpis import headline_kpis
 from generator.render.redaction import redacted_focus_groups, redacted_relationship
+from generator.render.vocabulary import prepared_by
 from generator.workspace import Engagement, Narrative, Workspace
 
 AUDIENCES = ("web", "engineering", "marketing", "operations", "support", "leadership")
@@ -59,6 +60,10 @@ def document_context(
         for f in spec.findings
         if _in_wave(f.wave, wave_id)
     ]
+    # Findings are numbered in the order every document presents them ("Finding 2", "Key
+    # finding 2 of 3"), not by their id, which counts the findings of earlier waves too.
+    for number, finding in enumerate(findings, start=1):
+        finding["number"] = number
     details = {r.id: r for r in spec.recommendations}
     ranked = analysis["recommendations"]["ranked"]
     recommendations = [{**entry, **_recommendation_text(details[entry["id"]])} for entry in ranked]
@@ -76,7 +81,12 @@ def document_context(
         },
         "consultant": {
             **consultant.model_dump(),
-            "title": _in_language(consultant.title, language),
+            "name": in_language(consultant.name, language),
+            # Every spelling of the name, so that the logs' "Iryna Melnyk" reads "Ірина
+            # Мельник" in a Ukrainian document.
+            "spellings": sorted(_spellings(consultant.name)),
+            "title": in_language(consultant.title, language),
+            "prepared_by": prepared_by(consultant.gender, _translations(language).pgettext),
             "logo": asset_url("workspace", brand.logo) if brand.logo else None,
         },
         "engagement": {
@@ -127,6 +137,13 @@ def document_context(
     }
 
 
+def _translations(language: str):
+    from generator.render.environment import builtin_templates
+    from generator.render.i18n import load_translations
+
+    return load_translations(builtin_templates() / "locale", language)
+
+
 def ordered_groups(value: Any, order: Mapping[str, Sequence[str]]) -> Any:
     """Return the analysis with every segment's groups in the engagement's declared order.
 
@@ -159,11 +176,15 @@ def ordered_groups(value: Any, order: Mapping[str, Sequence[str]]) -> Any:
     return result
 
 
-def _in_language(text: str | Mapping[str, str] | None, language: str) -> str | None:
+def in_language(text: str | Mapping[str, str] | None, language: str) -> str | None:
     """Pick the document's language from a text given per language (English, else any)."""
     if not isinstance(text, Mapping):
         return text
     return text.get(language) or text.get("en") or next(iter(text.values()), None)
+
+
+def _spellings(text: str | Mapping[str, str]) -> set[str]:
+    return set(text.values()) if isinstance(text, Mapping) else {text}
 
 
 def _in_wave(item_wave: str | None, current: str | None) -> bool:

@@ -18,6 +18,7 @@ from generator.render.environment import (
     render_template,
 )
 from generator.render.i18n import load_translations
+from generator.render.typography import typeset_html
 
 DRAFT_ENTRY = "RapportStatus"
 """The PDF Info entry that says 'draft' while a placeholder is left (``rapport send`` reads it)."""
@@ -28,6 +29,7 @@ class DocumentKind:
     name: str
     template: str
     prepare: Callable[[dict[str, Any]], dict[str, Any]] | None = None
+    typeset: bool = False  # quotes, dashes and no-break spaces of the finished text
 
 
 def _report(context: dict[str, Any]) -> dict[str, Any]:
@@ -43,7 +45,7 @@ def _deck(context: dict[str, Any]) -> dict[str, Any]:
 
 
 DOCUMENT_KINDS = {
-    "report": DocumentKind("report", "report/report.html", _report),
+    "report": DocumentKind("report", "report/report.html", _report, typeset=True),
     "deck": DocumentKind("deck", "deck/deck.html", _deck),
     "handout": DocumentKind("handout", "deck/handout.html", _deck),
 }
@@ -56,7 +58,8 @@ def render_document(kind: str, settings: DocumentSettings, context: Mapping[str,
     if document.prepare is not None:
         values = document.prepare(values)
     env = create_environment(settings)
-    return render_template(env, document.template, values)
+    html = render_template(env, document.template, values)
+    return typeset_html(html, settings.language) if document.typeset else html
 
 
 def document_metadata(context: Mapping[str, Any], kind: str) -> PdfMetadata:

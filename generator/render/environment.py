@@ -29,6 +29,12 @@ from generator.render.formatting import Formatter, document_locale
 from generator.render.i18n import load_translations
 from generator.render.markdown import render_markdown
 from generator.render.untrusted import finalize_output
+from generator.render.vocabulary import (
+    health_word,
+    metric_decimals,
+    metric_name,
+    shown_change,
+)
 from generator.schema.workspace import Brand
 
 
@@ -130,6 +136,10 @@ def create_environment(
         asset=asset_url,
         css_string=css_string,
         page_counter=lambda: page_counter_css(translations.gettext("Page %(num)s of %(total)s")),
+        shown_change=shown_change,
+        metric_label=lambda metric: metric_name(metric, translations.gettext),
+        health_label=lambda status: health_word(status, translations.gettext),
+        metric_decimals=metric_decimals,
     )
     # Kept on the environment (not in globals) for error messages.
     env.rapport_folders = folders  # type: ignore[attr-defined]

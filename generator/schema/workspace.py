@@ -27,8 +27,12 @@ Font = Annotated[str, AfterValidator(_font)]
 
 
 class Consultant(Model):
-    name: str
-    """Your name as it appears on the cover and in the signature."""
+    name: str | dict[Language, str]
+    """Your name as it appears on the cover and in the signature, or one per language in
+    its native spelling: {en: Iryna Melnyk, uk: Ірина Мельник}."""
+    gender: Literal["feminine", "masculine"] | None = None
+    """The grammatical gender of the labels beside your name ("Prepared by"), in the
+    languages that have one: uk "Виконавиця", lv "Izpildītāja" for feminine."""
     company: str | None = None
     """Your practice or company name."""
     email: str | None = Field(default=None, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")

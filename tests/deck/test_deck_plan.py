@@ -151,4 +151,4 @@ def test_a_significant_change_of_a_mean_never_reads_as_no_change():
     flat = {"previous": 3.84, "current": 3.83, "difference": -0.01, "verdict": "none"}
     assert words.change("item", flat) == ("3.8", "3.8", "0.0")
     points = {"previous": 0.62, "current": 0.70, "difference": 0.08, "verdict": "up"}
-    assert words.change("csat", points) == ("62%", "70%", "+8\u00a0pp")
+    assert words.change("csat", points) == ("62%", "70%", "+8\u00a0pts")

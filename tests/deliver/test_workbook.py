@@ -71,7 +71,7 @@ def test_headline_metrics_are_the_analysis_numbers(northwind, workbook):
     assert (difference, p_value) == (same(change["difference"]), same(change["p_value"]))
     assert verdict == {"up": "Up", "down": "Down"}.get(change["verdict"], "No significant change")
     assert target == next(t["target"] for t in wave["targets"] if t["metric"] == "nps")
-    assert rows["Net Promoter Score"][1].number_format == "0.0"
+    assert rows["Net Promoter Score"][1].number_format == "+0;-0;0"
 
     csat = rows["Customer satisfaction (CSAT), top-box share"]
     assert csat[1].value == same(wave["metrics"]["csat"]["value"])

@@ -10,6 +10,7 @@ from report_helpers import (
     outline,
     page_texts,
     percent,
+    rounded,
 )
 from workspace_helpers import DEMO_CLIENTS
 
@@ -48,12 +49,15 @@ def headline_numbers(wave: dict, language: str) -> dict[str, str]:
     if rate["value"] is not None:
         expected["response rate"] = percent(rate["value"], language)
     change = (wave.get("change") or {}).get("metrics") or {}
+    # A change is the difference of the two values as printed.
     if change.get("nps"):
-        expected["NPS change"] = number(change["nps"]["difference"], 0, language, signed=True)
+        nps = change["nps"]
+        shown = rounded(nps["current"]) - rounded(nps["previous"])
+        expected["NPS change"] = number(shown, 0, language, signed=True)
     if change.get("csat"):
-        expected["CSAT change"] = number(
-            change["csat"]["difference"] * 100, 0, language, signed=True
-        )
+        csat = change["csat"]
+        shown = rounded(csat["current"] * 100) - rounded(csat["previous"] * 100)
+        expected["CSAT change"] = number(shown, 0, language, signed=True)
     return expected
 
 

@@ -50,5 +50,6 @@ def test_the_northwind_report_lists_tenure_as_declared(demo_reports):
     pages = page_texts(path)
     text = " ".join((pages[page] + "\n" + pages[page + 1]).split())  # headers wrap in cells
     section = text[text.index("Time working with the team") :]
-    positions = [section.index(tenure) for tenure in TENURES]
+    # A range is typeset with an en dash: "6–12 months".
+    positions = [section.index(tenure.replace("-", "\u2013")) for tenure in TENURES]
     assert positions == sorted(positions)

@@ -41,8 +41,13 @@ def test_a_suppressed_group_carries_no_number_at_all(views, client):
         for group in table["groups"]:
             if group["hidden"]:
                 assert group["respondents"] is None and group["scores"] == {}
+    left_out = [name for table in report["segments"] for name in table["left_out"]]
+    for table in report["segments"]:
+        shown = {column["name"] for part in table["parts"] for column in part["columns"]}
+        assert shown.isdisjoint(table["left_out"])
     if client == "northwind-logistics":
-        assert hidden_cells > 0  # two departments are too small to show
+        # Two departments are too small to show: left out, named, with no column of dashes.
+        assert sorted(left_out) == ["Executive", "Operations"] and hidden_cells == 0
 
 
 def test_a_score_asked_on_another_scale_is_not_compared(views):

@@ -26,7 +26,7 @@ def linear(domain: tuple[float, float], extent: tuple[float, float]) -> Callable
 def tick_label(svg: Svg, x: float, baseline: float, text: str, anchor: str = "start") -> None:
     """Write an axis label in the small muted type of ticks and legends."""
     style = svg.style
-    svg.text(x, baseline, text, size=style.small, anchor=anchor, fill=style.muted)
+    svg.text(x, baseline, text, size=style.small, anchor=anchor, fill=style.muted_text)
 
 
 def tick_label_box(svg: Svg, x: float, baseline: float, text: str) -> TextBox:
@@ -44,7 +44,7 @@ def target_line(svg: Svg, x1: float, y1: float, x2: float, y2: float) -> None:
 def target_label(svg: Svg, x: float, baseline: float, text: str, anchor: str) -> None:
     """Write the target line's label in the accent colour."""
     style = svg.style
-    svg.text(x, baseline, text, size=style.small, anchor=anchor, fill=style.accent, bold=True)
+    svg.text(x, baseline, text, size=style.small, anchor=anchor, fill=style.accent_text, bold=True)
 
 
 def whisker(svg: Svg, x_low: float, x_high: float, y: float) -> None:

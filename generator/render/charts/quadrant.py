@@ -97,7 +97,7 @@ def quadrant_chart(
                     size=small,
                     anchor=anchor,
                     bold=True,
-                    fill=style.muted,
+                    fill=style.muted_text,
                 )
             )
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from generator.render.brand import mix
+from generator.render.brand import READABLE, contrast, mix, readable
 from generator.render.charts.svg import ChartStyle, Svg, text_width, truncate, wrap
 from generator.render.formatting import Formatter
 
@@ -28,7 +28,14 @@ def diverging_colors(style: ChartStyle, count: int) -> list[str]:
             colors.append(mix(style.negative, middle, position * 2))
         else:
             colors.append(mix(middle, style.positive, (position - 0.5) * 2))
-    return colors
+    return [_carries_a_label(color, style) for color in colors]
+
+
+def _carries_a_label(color: str, style: ChartStyle) -> str:
+    """Return ``color`` darkened, if need be, until a white share printed on it is readable."""
+    if max(contrast(style.background, color), contrast(style.text, color)) >= READABLE:
+        return color
+    return readable(color, style.background, style.text)
 
 
 def stacked_chart(
@@ -72,7 +79,8 @@ def stacked_chart(
             svg.add("rect", x=x, y=middle - 9 * unit, width=segment, height=18 * unit, fill=color)
             label = fmt.percent(share)
             if text_width(label, style.small, bold=True) + 6 * unit <= segment:
-                ink = "#ffffff" if _is_dark(color) else style.text
+                # Whichever of white and the text colour reads better on the segment.
+                ink = max((style.background, style.text), key=lambda c: contrast(c, color))
                 svg.text(
                     x + segment / 2,
                     middle + style.small * 0.35,
@@ -105,12 +113,6 @@ def _legend(svg: Svg, categories, colors, style: ChartStyle, left: float, right:
             height=9 * unit,
             fill=color,
         )
-        svg.text(x + 13 * unit, baseline, label, size=style.small, fill=style.muted)
+        svg.text(x + 13 * unit, baseline, label, size=style.small, fill=style.muted_text)
         x += needed
     return baseline + 2 * unit
-
-
-def _is_dark(color: str) -> bool:
-    red, green, blue = (int(color[i : i + 2], 16) for i in (1, 3, 5))
-    # Relative luminance, simplified: dark fills take white labels.
-    return 0.2126 * red + 0.7152 * green + 0.0722 * blue < 150

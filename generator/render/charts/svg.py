@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup, escape
 
-from generator.render.brand import hex_color
+from generator.render.brand import hex_color, mix, readable
 from generator.render.untrusted import clean_text
 from generator.schema.workspace import Brand
 
@@ -139,6 +139,10 @@ class ChartStyle:
     positive: str = "#2e8b57"
     negative: str = "#c0392b"
     background: str = "#ffffff"
+    # Text in the accent or the muted colour, darkened where the brand's own is too light to
+    # read (labels of targets and axes, on white and on the quadrant's grey).
+    accent_text: str = "#b4532f"
+    muted_text: str = "#59636e"
     font_family: str = "Source Sans 3"
     font_size: float = BASE_FONT_SIZE
     width: float = 480.0
@@ -146,6 +150,7 @@ class ChartStyle:
     @classmethod
     def from_brand(cls, brand: Brand, font_family: str = "Source Sans 3") -> ChartStyle:
         colors = brand.colors
+        shade = mix(colors.muted, colors.background, 0.88)  # the lightest grey behind text
         return cls(
             primary=hex_color(colors.primary),
             accent=hex_color(colors.accent),
@@ -154,6 +159,8 @@ class ChartStyle:
             positive=hex_color(colors.positive),
             negative=hex_color(colors.negative),
             background=hex_color(colors.background),
+            accent_text=readable(colors.accent, shade, colors.text),
+            muted_text=readable(colors.muted, shade, colors.text),
             font_family=font_family,
         )
 

@@ -68,11 +68,7 @@ def relationship(context: Mapping[str, Any], words: Words) -> list[Slide]:
 
 def _entries(context, health: Mapping[str, Any], words: Words) -> list[dict[str, Any]]:
     width = TEXT_COLUMN
-    status = {
-        "red": words._("At risk"),
-        "yellow": words._("Needs attention"),
-        "green": words._("Healthy"),
-    }[health["status"]]
+    status = words.health_word(health["status"])
     entries: list[dict[str, Any]] = [{"kind": "status", "text": status, "height": STATUS_HEIGHT}]
     for concern in health.get("open_concerns") or []:
         text = whole(concern["text"])

@@ -58,7 +58,7 @@ def _tile(tile: Mapping[str, Any], words: Words, level: float) -> dict[str, Any]
     change = tile.get("change")
     if change:
         good = is_improvement(change, bool(tile.get("lower_is_better")))
-        difference = words.difference(metric, change["difference"])
+        difference = words.change(metric, change)[2]
         shown["change"] = _("%(change)s since the last wave", change=difference)
         shown["verdict"] = words.verdict(change, with_p=False)
         shown["direction"] = direction(good)
@@ -130,7 +130,7 @@ def lead_sentence(tiles: Sequence[Mapping[str, Any]], words: Words) -> str | Non
     values = {
         "metric": words.metric_name(metric),
         "value": words.value(metric, lead["value"]),
-        "change": words.difference(metric, change["difference"]),
+        "change": words.change(metric, change)[2],
     }
     if change["verdict"] == "up":
         return _(

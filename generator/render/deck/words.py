@@ -13,7 +13,14 @@ from typing import Any
 from generator.render.environment import builtin_templates
 from generator.render.formatting import NBSP, Formatter, document_locale, tie
 from generator.render.i18n import load_translations
-from generator.render.kpis import SIGNIFICANT, improvement
+from generator.render.kpis import improvement
+from generator.render.vocabulary import (
+    SHARE_METRICS,
+    health_word,
+    metric_decimals,
+    metric_name,
+    shown_change,
+)
 
 # Which way is good for each measure: CES on the legacy scale is lower-is-better, and the
 # analysis says so on the result itself (``lower_is_better``).
@@ -39,17 +46,12 @@ class Words:
     # ----- names -----
 
     def metric_name(self, metric: str) -> str:
-        """The metric's name as the report prints it (report/macros.html metric_name)."""
-        names = {
-            "nps": self._("Net Promoter Score"),
-            "csat": self._("Customer satisfaction (CSAT)"),
-            "ces": self._("Customer effort (CES)"),
-            "overall": self._("Overall satisfaction"),
-            "sus": self._("System Usability Scale (SUS)"),
-            "response_rate": self._("Responses"),
-            "responses": self._("Responses"),
-        }
-        return names.get(metric, metric)
+        """Return the metric's one name, the same in every document."""
+        return tie(metric_name(metric, self._translations.gettext))
+
+    def health_word(self, status: str | None) -> str:
+        """Return the relationship's status in the word every document uses."""
+        return tie(health_word(status, self._translations.gettext))
 
     def audience_name(self, audience: str) -> str:
         names = {
@@ -75,41 +77,39 @@ class Words:
 
     # ----- numbers -----
 
-    def value(self, metric: str, value: float | None, decimals: int = 1) -> str:
-        """Format a score in its metric's unit: NPS points, a CSAT share, a mean."""
+    def value(self, metric: str, value: float | None, decimals: int | None = None) -> str:
+        """Format a score in its metric's unit and precision: NPS points, a CSAT share, a mean."""
+        decimals = metric_decimals(metric) if decimals is None else decimals
         if metric == "nps":
-            return self.fmt.nps(value)
+            return self.fmt.nps(value) if decimals == 0 else self.fmt.change(value, decimals)
         if metric == "csat":
-            return self.fmt.percent(value)
-        if metric == "sus":
-            return self.fmt.number(value, 0)
+            return self.fmt.percent(value, decimals)
         return self.fmt.number(value, decimals)
 
-    def difference(self, metric: str, value: float | None, decimals: int = 1) -> str:
-        """Format a change in its metric's unit: NPS points, percentage points, a mean."""
-        if metric == "nps":
-            return self.fmt.change(value, 0)
-        if metric == "csat":
-            points = None if value is None else value * 100
-            unit = self._("%(value)s pp", value=self.fmt.change(points, 0))
-            return unit.replace(" ", NBSP)  # "+12 pp", "+12 в. п.": one unit, one line
+    def difference(self, metric: str, value: float | None, decimals: int | None = None) -> str:
+        """Format a change in its metric's unit: points for NPS and CSAT (a change of share
+        0.08 is "+8 pts"), else the mean's unit."""
+        decimals = metric_decimals(metric) if decimals is None else decimals
+        if metric in ("nps", "csat"):
+            if value is None:
+                return self.fmt.change(None)
+            value = value * 100 if metric in SHARE_METRICS else value
+            count = int(abs(value) + 0.5)
+            text = self._translations.ngettext("%(value)s pt", "%(value)s pts", count)
+            # "+12 pts", "+12 пунктів": one unit, one line
+            return (text % {"value": self.fmt.change(value, decimals)}).replace(" ", NBSP)
         return self.fmt.change(value, decimals)
 
     def change(self, metric: str, change: dict[str, Any]) -> tuple[str, str, str]:
-        """Format a change's before, after and difference alike.
-
-        A mean is shown with one decimal, or two when one would print the same score
-        before and after a significant change ("4.26 → 4.33", not "4.3 → 4.3").
-        """
-        before, after, difference = change["previous"], change["current"], change["difference"]
-        decimals = 1
-        same = self.value(metric, before) == self.value(metric, after)
-        if same and change.get("verdict") in SIGNIFICANT:
-            decimals = 2
+        """Format a change's before, after and difference as every document prints them: the
+        difference of the two values as shown, with a decimal more when a significant change
+        would print the same value twice ("4.26 → 4.33", not "4.3 → 4.3")."""
+        shown = shown_change(metric, change)
+        scale = 100 if metric in SHARE_METRICS else 1
         return (
-            self.value(metric, before, decimals),
-            self.value(metric, after, decimals),
-            self.difference(metric, difference, decimals),
+            self.value(metric, shown.previous / scale, shown.decimals),
+            self.value(metric, shown.current / scale, shown.decimals),
+            self.difference(metric, shown.difference / scale, shown.decimals),
         )
 
     def target(self, metric: str, target: float | None) -> str:

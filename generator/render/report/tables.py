@@ -7,12 +7,18 @@ size.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from generator.render.charts import Bar
 
 GROUPS_PER_TABLE = 6
+# The heat table's room for group columns (A4 text width less the label and total columns)
+# and the header's type: a header wraps between words, never inside one, so a column is at
+# least as wide as the longest word of its group's name.
+GROUP_COLUMNS_WIDTH_PT = (172 - 44 - 15) * 72 / 25.4
+HEADER_SIZE_PT = 9.0
+HEADER_PADDING_PT = 8.0
 NPS_GROUPS = ("promoter", "passive", "detractor")
 QUOTES_PER_THEME = 2
 MAX_QUOTES = 8
@@ -51,16 +57,35 @@ def segment_tables(wave: Mapping[str, Any], labels: Mapping[str, Any]) -> list[d
         ]
         if all(column["hidden"] for column in columns):
             continue
-        chunks = balanced_chunks(columns, GROUPS_PER_TABLE)
+        # A group hidden by the anonymity rule would be a column of dashes: it is left out,
+        # and the table says which groups and why.
+        left_out = [str(column["name"]) for column in columns if column["hidden"]]
+        columns = [column for column in columns if not column["hidden"]]
+        chunks = balanced_chunks(columns, groups_per_table(column["name"] for column in columns))
         tables.append(
             {
                 "segment": segment,
                 "label": labels["segments"].get(segment, segment),
                 "parts": [_heat_table(rows, total, chunk) for chunk in chunks],
-                "hidden": sum(column["hidden"] for column in columns),
+                "hidden": len(left_out),
+                "left_out": left_out,
             }
         )
     return tables
+
+
+def groups_per_table(names: Iterable[Any]) -> int:
+    """Return how many group columns fit side by side with no header word broken."""
+    from generator.render.charts.svg import text_width
+
+    widest = max(
+        (text_width(word, HEADER_SIZE_PT, bold=True) for n in names for word in str(n).split()),
+        default=0.0,
+    )
+    fit = (
+        int(GROUP_COLUMNS_WIDTH_PT // (widest + HEADER_PADDING_PT)) if widest else GROUPS_PER_TABLE
+    )
+    return max(1, min(GROUPS_PER_TABLE, fit))
 
 
 def balanced_chunks(items: Sequence[Any], most: int) -> list[list[Any]]:
