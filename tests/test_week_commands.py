@@ -243,8 +243,9 @@ def test_the_portfolio_page_is_in_the_workspace_s_language(rapport, tmp_path):
     assert "Портфель клієнтів" in text
     assert "3 клієнти станом на 20 жовтня 2026 р., спершу ті, що потребують уваги" in text
     assert text.index("Northwind") < text.index("Mājas Stils") < text.index("Здоров’я Плюс")
-    assert "NPS +34 +45 порівняно з «Q2 2026 pulse», статистично значуще" in text
-    assert "CSAT 64% +12 п. п. порівняно з «II квартал 2026», статистично значуще" in text
+    assert "NPS +34 +45 пунктів порівняно з «Q2 2026 pulse», статистично значуще" in text
+    # +13, not +12: the difference of 51% and 64% as printed
+    assert "CSAT 64% +13 пунктів порівняно з «II квартал 2026», статистично значуще" in text
     assert "Головний показник у динаміці" in text
 
 

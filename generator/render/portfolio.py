@@ -15,6 +15,7 @@ from generator.analyze.portfolio import ClientStatus, Headline
 from generator.render.charts import SeriesPoint
 from generator.render.environment import builtin_templates
 from generator.render.i18n import load_translations
+from generator.render.vocabulary import shown_change
 
 CHART_WIDTH, CHART_HEIGHT, CHART_FONT = 160.0, 118.0, 8.0
 NPS_SCALE, CSAT_SCALE = (-100.0, 100.0), (0.0, 100.0)
@@ -49,16 +50,19 @@ def portfolio_context(
 def _words(headline: Headline, _, ngettext, fmt) -> dict[str, str | None]:
     if headline.metric == "nps":
         text = _("NPS %(value)s") % {"value": fmt.nps(headline.value)}
-        change = fmt.nps(headline.change) if headline.change is not None else None
     else:
         text = _("CSAT %(value)s") % {"value": fmt.percent(headline.value)}
-        change = None
-        if headline.change is not None:
-            points = headline.change * 100
-            count = abs(round(points))
-            change = ngettext("%(num)s point", "%(num)s points", count) % {
-                "num": fmt.change(points, 0)
-            }
+    change = None
+    if headline.change is not None and len(headline.history) > 1:
+        # The difference of the two values as every document prints them.
+        before, after = headline.history[-2].value, headline.history[-1].value
+        shown = shown_change(
+            headline.metric, {"previous": before, "current": after, "verdict": headline.verdict}
+        )
+        count = abs(round(shown.difference))
+        change = ngettext("%(value)s pt", "%(value)s pts", count) % {
+            "value": fmt.change(shown.difference, shown.decimals)
+        }
     if change is None:
         return {"text": text, "change_text": None}
     previous = headline.history[-2].name if len(headline.history) > 1 else ""

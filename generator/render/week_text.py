@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from generator.analyze.agenda import AgendaEntry
 from generator.analyze.portfolio import ClientStatus, Headline
 from generator.render.terminal import difference_text, p_text, percent
+from generator.render.vocabulary import shown_change
 
 REASONS = {
     "low_mood": "low mood",
@@ -94,9 +95,15 @@ def _headline(headline: Headline | None) -> str:
     else:
         value, spec = f"CSAT {percent(headline.value)}", "pts"
     value = value.replace("-", "−")
-    if headline.change is None or headline.p_value is None:
+    if headline.change is None or headline.p_value is None or len(headline.history) < 2:
         return value
-    moved = difference_text({"difference": headline.change}, spec)
+    # The difference of the two values as every document prints them.
+    before, after = headline.history[-2].value, headline.history[-1].value
+    shown = shown_change(
+        headline.metric, {"previous": before, "current": after, "verdict": headline.verdict}
+    )
+    difference = shown.difference / 100 if spec == "pts" else shown.difference
+    moved = difference_text({"difference": difference}, spec)
     return f"{value} ({moved}, {headline.verdict}, {p_text(headline.p_value)})"
 
 

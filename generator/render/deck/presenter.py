@@ -13,6 +13,7 @@ from typing import Any
 
 from generator.render.deck.layout import Slide
 from generator.render.deck.words import Words
+from generator.render.vocabulary import SHARE_METRICS, shown_change
 
 
 def add_presenter_numbers(
@@ -60,9 +61,12 @@ def _kpi(tile: Mapping[str, Any], context: Mapping[str, Any], words: Words) -> s
     text += " · " + words._("n = %(n)s", n=fmt.integer(tile["n"]))
     change = tile.get("change")
     if change:
+        # The difference of the two values as every document prints them.
+        shown = shown_change(metric, change)
+        scale = 100 if metric in SHARE_METRICS else 1
         text += " · " + words._(
             "%(change)s since the last wave",
-            change=words.difference(metric, change["difference"]),
+            change=words.difference(metric, shown.difference / scale, shown.decimals),
         )
         text += f" · {words.verdict(change)}"
     return text
