@@ -1,4 +1,4 @@
-"""The presenter's numbers agree with the slides: a change is the difference of what is shown."""
+"""The presenter's numbers agree with the slides, and a deck speaks only of what was measured."""
 
 from __future__ import annotations
 
@@ -23,3 +23,9 @@ def test_the_handout_gives_the_csat_change_the_slides_show(built):
         r"Customer satisfaction \(CSAT\): \d+%[^·]*(?: · [^·]*?)*? · ([+−-]\d+) pts since", text
     )
     assert found and {int(f.replace("−", "-")) for f in found} == {shown}
+
+
+def test_a_client_that_asks_no_nps_question_never_reads_of_nps(built):
+    # Kyiv Pharma's surveys measure satisfaction and effort, not the likelihood to recommend.
+    for pdf in (built.decks["kyiv-pharma"], built.handouts["kyiv-pharma"]):
+        assert "NPS" not in " ".join(page_texts(pdf))
