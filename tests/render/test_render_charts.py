@@ -15,6 +15,7 @@ from generator.render.charts import (
     Bar,
     ChartKit,
     ChartStyle,
+    Dumbbell,
     MoodPoint,
     QuadrantPoint,
     SeriesPoint,
@@ -81,6 +82,13 @@ def all_charts(language: str, width: float = 480, font_size: float | None = None
         quadrant_labels=(long, long, long, long),
         title=long,
         height=300 * grow,
+    )
+    yield kit.dumbbell(
+        [Dumbbell(long, 3.9, 3.2, 3.0, 3.4, highlight=True), Dumbbell(HOSTILE, 2.6, 3.6)],
+        scale=(1, 5),
+        title=long,
+        before_label=f"{long[:40]} (before)",
+        after_label=f"{long[:40]} (after)",
     )
     yield kit.mood_timeline(
         [

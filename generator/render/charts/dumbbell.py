@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from generator.render.charts import axes
-from generator.render.charts.svg import ChartStyle, Svg, nice_ticks, wrap
+from generator.render.charts.svg import ChartStyle, Svg, nice_ticks, text_width, wrap
 from generator.render.formatting import NBSP, Formatter
 
 
@@ -19,6 +19,9 @@ class Dumbbell:
     low: float | None = None  # the later wave's interval, drawn as a whisker
     high: float | None = None
     highlight: bool = False  # drawn in the accent colour
+
+
+LABEL_LINES = 12
 
 
 def dumbbell_chart(
@@ -41,22 +44,34 @@ def dumbbell_chart(
     value_width = 64.0 * unit
     plot_left = label_width + 10 * unit
     plot_right = width - value_width
-    legend = size * 1.6
-    top = legend + 6 * unit
-    line_height = size * 1.2
     radius = 4.5 * unit
+    # The legend: which dot is which wave, over the plot; long wave names start at the left
+    # edge, and take a line each when even that is too narrow, rather than run off the chart.
+    entries = [(False, before_label), (True, after_label)]
+    widths = [3 * radius + text_width(text, style.small) + 14 * unit for _, text in entries]
+    legend_left = plot_left if plot_left + sum(widths) <= width else 0.0
+    stacked = legend_left + sum(widths) > width
+    legend = size * 1.6
+    top = legend * (2 if stacked else 1) + 6 * unit
+    line_height = size * 1.2
 
-    labels = [wrap(row.label, label_width, size, max_lines=3) for row in rows]
+    # Every word of a label is shown, as many lines as it takes, measured as it is drawn.
+    labels = [
+        wrap(row.label, label_width, size, max_lines=LABEL_LINES, bold=row.highlight)
+        for row in rows
+    ]
     heights = [max(22.0 * unit, len(lines) * line_height + 8 * unit) for lines in labels]
     plot_bottom = top + sum(heights)
     svg = Svg(width, plot_bottom + size * 2.4, title, style, css_class="chart chart-dumbbell")
 
-    # The legend: which dot is which wave.
-    x = plot_left
-    for filled, text in ((False, before_label), (True, after_label)):
-        _dot(svg, x + radius, legend * 0.55, radius, style.primary, filled)
-        box = axes.tick_label_box(svg, x + 3 * radius, legend * 0.55 + style.small * 0.35, text)
-        x = box.x + box.width + 14 * unit
+    x, middle = legend_left, legend * 0.55
+    for filled, text in entries:
+        _dot(svg, x + radius, middle, radius, style.primary, filled)
+        box = axes.tick_label_box(svg, x + 3 * radius, middle + style.small * 0.35, text)
+        if stacked:
+            middle += legend
+        else:
+            x = box.x + box.width + 14 * unit
 
     x_of = axes.linear(scale, (plot_left, plot_right))
     for tick in nice_ticks(low_end, high_end, 4):
