@@ -35,8 +35,8 @@ KINDS = {
 def status_text(statuses: Sequence[ClientStatus], today: dt.date, *, color: bool) -> str:
     """One line per client, most in need of attention first, then their open concerns."""
     lines = [f"Status on {today.isoformat()}, the clients needing attention first", ""]
-    rows = [("client", "health", "why", "headline", "concerns", "overdue", "exec", "next wave")]
-    rows[0] += ("delivered",)
+    header = ("client", "health", "why", "headline", "concerns", "overdue", "exec")
+    rows = [(*header, "next wave", "delivered")]
     for s in statuses:
         rows.append(
             (

@@ -359,29 +359,18 @@ def measure_chart(chart: Mapping[str, Any], width: float, font_size: float) -> f
     """Return the height of ``chart`` drawn ``width`` wide with ``font_size`` labels."""
     from generator.render.formatting import Formatter
 
-    style = ChartStyle(width=width, font_size=font_size)
-    fmt = Formatter("en_GB")
+    # The height does not depend on the locale's digits: any formatter measures it.
+    drawn = {
+        "style": ChartStyle(width=width, font_size=font_size),
+        "fmt": Formatter("en_GB"),
+        "scale": chart.get("scale"),
+        "title": "",
+    }
     if chart["kind"] == "bars":
-        svg = bar_chart(
-            chart["bars"],
-            style=style,
-            fmt=fmt,
-            scale=chart["scale"],
-            title="",
-            target=chart.get("target"),
-        )
-        return svg.height
+        return bar_chart(chart["bars"], target=chart.get("target"), **drawn).height
     if chart["kind"] == "dumbbell":
-        svg = dumbbell_chart(
-            chart["rows"],
-            style=style,
-            fmt=fmt,
-            scale=chart["scale"],
-            title="",
-            before_label=chart["before"],
-            after_label=chart["after"],
-        )
-        return svg.height
+        labels = {"before_label": chart["before"], "after_label": chart["after"]}
+        return dumbbell_chart(chart["rows"], **labels, **drawn).height
     if chart["kind"] == "series":
         return float(chart.get("height", SERIES_HEIGHT))
     return float(chart["height"])
