@@ -73,6 +73,7 @@ class Words:
             "up": self.gettext("Up"),
             "down": self.gettext("Down"),
             "no significant change": self.gettext("No significant change"),
+            "not enough data to test": self.gettext("Not enough data to test"),
         }
         return names.get(verdict or "", verdict)
 
