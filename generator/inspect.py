@@ -150,7 +150,10 @@ def suggest_mapping(table: Table, profiles: list[ColumnProfile]) -> Suggestion:
         )
     )
     take("comment", comments[0] if comments else None)
-    _suggest_items(suggestion, [p for p in scored if id(p) not in used], names, used)
+    rankings = [p for p in scored if p.ranking and id(p) not in used]
+    rated = [p for p in scored if id(p) not in used and not p.ranking]
+    _suggest_items(suggestion, rated, names, used)
+    _suggest_rankings(suggestion, rankings, names, used)
     segments = [
         p
         for p in free
@@ -191,6 +194,18 @@ def _suggest_items(suggestion: Suggestion, candidates, names, used: set[int]) ->
         ident = _unique_slug(profile.column, suggestion.items)
         suggestion.items[ident] = names[id(profile)]
         suggestion.measures.setdefault("items", {})[ident] = _printed_label(profile.column)
+        used.add(id(profile))
+
+
+def _suggest_rankings(suggestion: Suggestion, rankings, names, used: set[int]) -> None:
+    """Rankings are items on a scale of their own: 1…k, the top box the first rank."""
+    for profile in rankings[:MAX_ITEMS]:
+        ident = _unique_slug(profile.column, suggestion.items)
+        suggestion.items[ident] = names[id(profile)]
+        suggestion.measures.setdefault("items", {})[ident] = _printed_label(profile.column)
+        low, high = profile.scale
+        by_item = suggestion.scales.setdefault("by_item", {})
+        by_item[ident] = {"min": low, "max": high, "top_box": 1, "lower_is_better": "true"}
         used.add(id(profile))
 
 
@@ -274,7 +289,12 @@ def render(table: Table, profiles, suggestion: Suggestion, file_name: str) -> st
         lines += [f"    {ident}: {_q(label)}" for ident, label in declared.items()]
     if suggestion.scales:
         lines.append("scales:  # only where the defaults do not fit")
-        lines += [f"  {role}: {_flow(scale)}" for role, scale in suggestion.scales.items()]
+        for role, scale in suggestion.scales.items():
+            if role == "by_item":
+                lines.append("  by_item:")
+                lines += [f"    {ident}: {_flow(own)}" for ident, own in scale.items()]
+            else:
+                lines.append(f"  {role}: {_flow(scale)}")
     lines += ["sources:", f"  - file: {_q(file_name)}", f"    format: {table.layout}"]
     if table.sheet is not None:
         lines.append(f"    sheet: {_q(table.sheet)}")

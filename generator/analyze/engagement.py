@@ -208,7 +208,8 @@ def _analyze_wave(
         segments=segments,
         change=None,
         drivers=key_drivers(
-            responses.items,
+            # An item on a scale of its own (a ranking) is not comparable with the others.
+            {i: c for i, c in responses.items.items() if i not in wave.scales.by_item},
             responses.overall,
             responses.nps,
             wave.scales.items,

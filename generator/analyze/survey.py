@@ -83,8 +83,9 @@ def survey_specs(responses: Responses, scales: Scales, level: float) -> list[Met
     overall = partial(item_from_tally, scale=scales.overall, level=level)
     add("overall", responses.overall, scales.overall, overall)
     for item_id, column in responses.items.items():
-        summarise = partial(item_from_tally, scale=scales.items, level=level)
-        add(ITEM_PREFIX + item_id, column, scales.items, summarise)
+        scale = scales.item(item_id)
+        summarise = partial(item_from_tally, scale=scale, level=level)
+        add(ITEM_PREFIX + item_id, column, scale, summarise)
     return specs
 
 

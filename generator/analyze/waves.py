@@ -195,7 +195,6 @@ def compare_metrics(
     """Compare every metric both waves asked on the same scale."""
     nps_ok = before.nps.max == after.nps.max == 10
     csat_ok, ces_ok = _same(before.csat, after.csat), _same(before.ces, after.ces)
-    items_ok = _same(before.items, after.items)
 
     def mean(a: Any, b: Any) -> Change | None:
         return mean_change(a, b, level)
@@ -208,7 +207,7 @@ def compare_metrics(
 
     items: dict[str, Any] = {}
     for item_id, result in current.items.items():
-        if item_id in previous.items and items_ok:
+        if item_id in previous.items and _same(before.item(item_id), after.item(item_id)):
             items[item_id] = _pair(previous.items[item_id], result, True, item)
     return MetricsChange(
         nps=_pair(previous.nps, current.nps, nps_ok, lambda a, b: nps_change(a, b, level)),

@@ -121,9 +121,11 @@ class Scale(Model):
     not_applicable: list[int] = []
     """Numeric codes that mean 'not applicable' or 'no basis' (e.g. 0, -1, -2): never scored."""
     top_box: int = Field(default=2, ge=1)
-    """How many top points count as 'satisfied' (CSAT top-2-box)."""
+    """How many of the best points count as 'satisfied' (CSAT top-2-box): the highest, or
+    the lowest when lower_is_better (a ranking's top-1-box is the share ranking it first)."""
     lower_is_better: bool = False
-    """The legacy 1–5 effort scale where 1 means 'very low effort'."""
+    """1 is the best answer: the legacy 1–5 effort scale (1 = very low effort), or a ranking
+    (1 = first choice). Top-box shares then count the lowest points."""
 
     @model_validator(mode="after")
     def _ordered(self) -> Scale:
@@ -143,6 +145,14 @@ class Scales(Model):
     """Overall satisfaction used by the key-driver analysis."""
     items: Scale = Scale(min=1, max=5)
     """The rated items."""
+    by_item: dict[Id, Scale] = {}
+    """An item's own scale when it differs from items:, e.g. a ranking of six films,
+    film_v: {min: 1, max: 6, top_box: 1, lower_is_better: true}. Such items are not key
+    drivers (their scale is not the other items')."""
+
+    def item(self, item_id: str) -> Scale:
+        """The scale of one rated item."""
+        return self.by_item.get(item_id, self.items)
 
 
 class RowFilter(Model):

@@ -170,6 +170,13 @@ class EngagementChecker:
                 f"scale of the latest wave '{latest.id}'",
             )
         for w, wave in enumerate(spec.waves):
+            self.known(
+                ("waves", w, "scales", "by_item"),
+                wave.scales.by_item,
+                self.spec.measures.items,
+                "item",
+                "measures.items",
+            )
             nps = wave.scales.nps
             if (nps.min, nps.max) not in ((0, 10), (1, 10)):
                 self.error(

@@ -71,7 +71,77 @@ def load_responses(
     )
     for index, source in enumerate(sources):
         loader.add_source(index, source, scales, sus=False)
-    return loader.finish()
+    responses = loader.finish()
+    check_undeclared_scales(responses, scales, sources, locate, label, problems)
+    return responses
+
+
+UNUSED_TOP = 2
+"""Top points of a default scale nobody used that make the default doubtful."""
+MIN_ANSWERS_FOR_SCALE = 20
+"""Answers needed before their range says anything about the scale."""
+
+
+def check_undeclared_scales(
+    responses: Responses,
+    scales: Scales,
+    sources: list[Source],
+    locate: Locate,
+    label: Label,
+    problems: Problems,
+) -> None:
+    """Warn where a column's scale is the default because none is declared, and its answers
+    never reach the default's top points: a 1–5 effort question read on the default 1–7
+    would otherwise be scored silently as 'higher is better on 1–7'."""
+    declared = scales.model_fields_set
+    wanted: list[tuple[str, tuple, str, Scale, list]] = []
+    for role in ("csat", "ces", "overall"):
+        if role not in declared:
+            wanted.append(
+                (
+                    role,
+                    ("columns", role),
+                    f"scales.{role}",
+                    getattr(scales, role),
+                    getattr(responses, role),
+                )
+            )
+    if "items" not in declared:
+        for item, column in responses.items.items():
+            if item not in scales.by_item:
+                wanted.append(
+                    (item, ("columns", "items", item), "scales.items", scales.items, column)
+                )
+    for name, keys, where, scale, column in wanted:
+        answers = [v for v in column if v is not None]
+        if len(answers) < MIN_ANSWERS_FOR_SCALE:
+            continue
+        highest = max(answers)
+        if highest > scale.max - UNUSED_TOP:
+            continue
+        index = next((i for i, s in enumerate(sources) if _maps(s, keys)), 0)
+        prefix = label(index)
+        place = f"{prefix}.{_dotted(keys)}" if prefix else _dotted(keys)
+        direction = "lower is better" if scale.lower_is_better else "higher is better"
+        problems.warning(
+            locate(index, keys),
+            f"{place}: the {len(answers)} answers of '{name}' run {format_point(min(answers))}–"
+            f"{format_point(highest)}, but no scale is declared, so they are read on the "
+            f"default {scale.min}–{scale.max} ({direction}); declare the wave's {where}, "
+            f"e.g. {{min: {format_point(min(answers))}, max: {format_point(highest)}}}"
+            " (add lower_is_better: true when 1 is best)",
+        )
+
+
+def _maps(source: Source, keys: tuple) -> bool:
+    value = source.columns
+    for key in keys[1:]:
+        value = value.get(key) if isinstance(value, dict) else getattr(value, key, None)
+    return bool(value)
+
+
+def format_point(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"
 
 
 def load_sus_responses(
@@ -185,7 +255,7 @@ class _WaveLoader:
                 scorer = Scorer(getattr(scales, role), labels, f"'{role}'")
                 wanted.append((("columns", role), name, scorer))
         for item, name in columns.items.items():
-            scorer = Scorer(scales.items, labels, f"'{item}'")
+            scorer = Scorer(scales.item(item), labels, f"'{item}'")
             wanted.append((("columns", "items", item), name, scorer))
         for segment, name in columns.segments.items():
             wanted.append((("columns", "segments", segment), name, as_text))
