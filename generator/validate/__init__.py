@@ -225,6 +225,7 @@ def read_survey_data(engagement: Engagement, problems: Problems, cache_dir: Path
             wave.scales,
             locate=lambda i, keys, w=w: doc.locate(("waves", w, "sources", i, *keys)),
             label=lambda i, w=w: key_label(doc.data, ("waves", w, "sources", i)),
+            segment_values=spec.measures.segment_values,
             **options,
         )
     for u, test in enumerate(spec.usability_tests):

@@ -77,6 +77,13 @@ class EngagementChecker:
             "segment",
             "measures.segments",
         )
+        self.known(
+            ("measures", "segment_values"),
+            spec.measures.segment_values,
+            spec.measures.segments,
+            "segment",
+            "measures.segments",
+        )
         self.check_files()
         self.check_waves()
         self.check_findings(interactions)

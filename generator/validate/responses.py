@@ -9,7 +9,7 @@ from __future__ import annotations
 import codecs
 import datetime as dt
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from operator import itemgetter
 from pathlib import Path
@@ -25,9 +25,10 @@ from generator.load.surveys import (
     read_table,
 )
 from generator.load.surveys.scoring import Invalid, Scorer
-from generator.load.surveys.values import as_date, as_text, day_first, match_key
+from generator.load.surveys.values import as_date, as_text, day_first, label_key
 from generator.responses import Responses
 from generator.schema.engagement import Scale, Scales, Source
+from generator.validate.filters import apply_filter, condition_columns, few_kept
 from generator.validate.paths import PathOutside, resolve_inside
 
 logger = logging.getLogger(__name__)
@@ -59,16 +60,22 @@ def load_responses(
     problems: Problems,
     cache_dir: Path | None,
     label: Label = lambda index: "",
+    segment_values: Mapping[str, Mapping[str, str]] | None = None,
 ) -> Responses:
     """Read a wave's sources in order and stack their checked responses.
 
     ``locate(index, keys)`` gives the place of a key of source ``index`` in engagement.yaml;
     ``label(index)`` names that source the way other messages name places, e.g.
-    ``waves[2026-q3].sources[0]``.
+    ``waves[2026-q3].sources[0]``. ``segment_values`` recodes segment answers (segment id →
+    written answer → printed group), as ``measures.segment_values`` declares.
     """
     loader = _WaveLoader(
         engagement_dir, rel_dir, default_language, locate, label, problems, cache_dir
     )
+    loader.recode = {
+        segment: {label_key(written): printed for written, printed in values.items()}
+        for segment, values in (segment_values or {}).items()
+    }
     for index, source in enumerate(sources):
         loader.add_source(index, source, scales, sus=False)
     responses = loader.finish()
@@ -182,6 +189,7 @@ class _WaveLoader:
         self.problems = problems
         self.cache_dir = cache_dir
         self.responses = Responses()
+        self.recode: dict[str, dict[str, str]] = {}
         self.first_ids: dict[str, tuple[Table, int, Column]] = {}
         self.failed = False  # a file or mapping problem: an empty wave is no news then
         self.read = self.removed = self.usable = 0
@@ -193,6 +201,11 @@ class _WaveLoader:
         prefix = self.label(index)
         place = f"{prefix}.{_dotted(keys)}" if prefix else _dotted(keys)
         self.problems.error(self.locate(index, keys), f"{place}: {message}")
+
+    def warning(self, index: int, keys: tuple, message: str) -> None:
+        prefix = self.label(index)
+        place = f"{prefix}.{_dotted(keys)}" if prefix else _dotted(keys)
+        self.problems.warning(self.locate(index, keys), f"{place}: {message}")
 
     def open_table(self, index: int, source: Source) -> Table | None:
         try:
@@ -272,9 +285,12 @@ class _WaveLoader:
                 fields.append(_Field(keys, column, convert or as_text))
         filters = []
         for k, rule in enumerate(source.filters):
-            column = self.find(index, table, where, ("filters", k, "column"), rule.column)
-            filters.append((rule, column))
-        if len(fields) < len(wanted) or any(column is None for _, column in filters):
+            named = {}
+            for keys, name in condition_columns(rule):
+                named[keys] = self.find(index, table, where, ("filters", k, *keys), name)
+            filters.append((rule, named))
+        missing = any(c is None for _, named in filters for c in named.values())
+        if len(fields) < len(wanted) or missing:
             return None
         return fields, filters
 
@@ -289,10 +305,12 @@ class _WaveLoader:
             return
         fields, filters = planned
         with collector_paused():  # millions of small objects, none of them cyclic
-            self.convert_source(table, source, fields, filters, sus)
+            self.convert_source(index, table, source, fields, filters, sus)
 
-    def convert_source(self, table: Table, source: Source, fields, filters, sus: bool) -> None:
-        kept = self.apply_filters(table, filters)
+    def convert_source(
+        self, index: int, table: Table, source: Source, fields, filters, sus: bool
+    ) -> None:
+        kept = self.apply_filters(index, table, filters)
         self.read += len(table)
         self.removed += len(table) - len(kept)
         report = _CappedReport(self.problems, table.path)
@@ -305,21 +323,22 @@ class _WaveLoader:
         self.failed |= report.count > 0
         self.append(table, source, kept, values, sus)
 
-    def apply_filters(self, table: Table, filters) -> list[int]:
+    def apply_filters(self, index: int, table: Table, filters) -> list[int]:
         kept = list(range(len(table)))
-        for number, (rule, column) in enumerate(filters, start=1):
-            keep = rule.keep is not None
-            listed = {match_key(value) for value in (rule.keep if keep else rule.drop or [])}
-            j = column.index
+        for number, (rule, named) in enumerate(filters, start=1):
             before = len(kept)
-            cells = [table.rows[i][j] for i in kept]
-            verdict = {value: (match_key(value) in listed) == keep for value in set(cells)}
-            kept = [i for i, value in zip(kept, cells, strict=True) if verdict[value]]
+            outcome = apply_filter(table, rule, named, kept)
+            kept = outcome.kept
+            for keys, message in outcome.warnings:
+                self.warning(index, ("filters", number - 1, *keys), message)
+            doubt = few_kept(before, len(kept))
+            if doubt:
+                self.warning(index, ("filters", number - 1), doubt)
             logger.info(
                 "%s: filter %d on '%s' removed %d of %d rows",
                 table.path,
                 number,
-                rule.column,
+                rule.column or "several columns",
                 before - len(kept),
                 before,
             )
@@ -332,6 +351,12 @@ class _WaveLoader:
             return self.convert_dates(table, field, kept, raw, report)
         convert = as_text if role == "respondent_id" else field.convert
         lookup = {value: convert(value) for value in set(raw)}
+        if role == "segments" and field.keys[2] in self.recode:
+            names = self.recode[field.keys[2]]
+            lookup = {
+                value: names.get(label_key(text), text) if isinstance(text, str) else text
+                for value, text in lookup.items()
+            }
         out = list(map(lookup.__getitem__, raw))
         if role == "respondent_id":
             self.check_unique(table, field.column, kept, out, report)
