@@ -28,7 +28,9 @@ from generator.build_inputs import (
     recorded_commit,
 )
 from generator.errors import Location, Problem, RapportError
+from generator.publish.outputs import check_outputs, output_folders_locked
 from generator.publish.pdf import PdfMetadata, write_atomically, write_pdf
+from generator.publish.workers import die_with_parent
 from generator.workspace import Workspace
 
 STAMP_FILE = ".rapport-build.json"
@@ -90,13 +92,22 @@ def build(
     report: Callable[[str], None] = lambda line: None,
 ) -> BuildResult:
     """Build the requested documents of ``clients`` (all when empty) under ``root``."""
-    from generator.validate import select_clients, validate_workspace
+    from generator.validate import select_clients
 
-    result = BuildResult()
-    stale = []
     slugs = select_clients(root, clients)
     if not slugs:
         report("no clients yet: make one with 'rapport new NAME'")
+    with output_folders_locked(root, [output_folder(root, slug) for slug in slugs]):
+        return _build(root, slugs, options, report)
+
+
+def _build(
+    root: Path, slugs: Sequence[str], options: BuildOptions, report: Callable[[str], None]
+) -> BuildResult:
+    from generator.validate import validate_workspace
+
+    result = BuildResult()
+    stale = []
     for slug in slugs:
         inputs = input_digests(root, slug)
         for kind in _kinds(options):
@@ -121,6 +132,10 @@ def build(
         for client, problem in _render_all(workspace, stale, options).items():
             failed[client] = [problem]
         stale = [p for p in stale if p.client not in failed]
+    if workspace is not None and stale:
+        # Every place a file goes is checked before the first one is written.
+        folders = {p.target.parent for p in stale}
+        check_outputs(root, [p.target for p in stale] + [f / STAMP_FILE for f in folders])
     published = _publish_all(workspace, stale, options, password) if workspace else iter(())
     for document, written in published:
         _record(document, written)
@@ -301,7 +316,12 @@ def _publish_all(
         futures = {}
         if parallel:
             pool = stack.enter_context(
-                ProcessPoolExecutor(max_workers=options.jobs, mp_context=get_context("fork"))
+                ProcessPoolExecutor(
+                    max_workers=options.jobs,
+                    mp_context=get_context("fork"),
+                    initializer=die_with_parent,
+                    initargs=(os.getpid(),),
+                )
             )
             futures = {id(d): pool.submit(_publish_pdf, *job(d)) for d in pdfs}
         for document in planned:  # reported in the planned order, whichever finishes first

@@ -120,7 +120,14 @@ def validate_workspace(
 def check_workspace_paths(
     root: Path, settings: WorkspaceFile, doc: MarkedDocument, problems: Problems
 ) -> None:
-    named = [(("brand", "logo"), settings.brand.logo)]
+    from generator.validate.images import logo_problem
+
+    if settings.brand.logo is not None:
+        # The brand is shared by every client's documents; a client's folder is not.
+        problem = logo_problem(root, settings.brand.logo, exclude=(files.ENGAGEMENTS_DIR,))
+        if problem is not None:
+            problems.error(doc.locate(("brand", "logo")), problem)
+    named = []
     for role in ("body", "heading"):
         font = getattr(settings.brand.fonts, role)
         if font.lower().endswith((".ttf", ".otf", ".woff", ".woff2")):

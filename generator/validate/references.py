@@ -148,8 +148,12 @@ class EngagementChecker:
             self.error(keys, f"file not found: {relative}")
 
     def check_files(self) -> None:
+        from generator.validate.images import logo_problem
+
         if self.spec.client.logo:
-            self.check_file(("client", "logo"), self.spec.client.logo)
+            problem = logo_problem(self.folder, self.spec.client.logo)
+            if problem is not None:
+                self.error(("client", "logo"), problem)
 
     def check_waves(self) -> None:
         spec = self.spec

@@ -214,7 +214,9 @@ class _WaveLoader:
             self.mapping_error(index, ("file",), f"{exc}; keep survey files in the engagement")
             return None
         if not path.is_file():
-            self.mapping_error(index, ("file",), f"no such file: {source.file}")
+            missing = not path.exists()
+            reason = "no such file" if missing else "not a regular file (a folder, device or pipe)"
+            self.mapping_error(index, ("file",), f"{reason}: {source.file}")
             return None
         if source.encoding is not None:
             try:
