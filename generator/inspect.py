@@ -77,6 +77,52 @@ def inspect_file(
     return render(table, profiles, suggestion, source_file(rel_name))
 
 
+def inspect_data(
+    path: Path,
+    rel_name: str,
+    *,
+    sheet: str | None = None,
+    encoding: str | None = None,
+    delimiter: str | None = None,
+) -> dict:
+    """The same description as plain JSON values (docs/json.md, "rapport inspect --json")."""
+    table = read_table(path, rel_name, sheet=sheet, encoding=encoding, delimiter=delimiter)
+    profiles = profile_table(table)
+    suggestion = suggest_mapping(table, profiles)
+    return {
+        "file": table.path,
+        "format": table.layout,
+        "header_rows": table.header_rows,
+        "sheet": table.sheet,
+        "encoding": table.encoding,
+        "delimiter": table.delimiter,
+        "responses": len(table),
+        "columns": [
+            {
+                "letter": p.column.letter,
+                "label": p.column.short_label if p.column.names() else None,
+                "kind": p.kind,
+                "scale": list(p.scale) if p.scale else None,
+                "distinct": p.distinct,
+                "samples": p.samples,
+            }
+            for p in profiles
+        ],
+        "mapping": {
+            "roles": suggestion.roles,
+            "items": suggestion.items,
+            "segments": suggestion.segments,
+            "measures": suggestion.measures,
+            "scales": suggestion.scales,
+            "labels": suggestion.labels,
+            "unmapped": suggestion.unmapped,
+        },
+        "paste": render(table, profiles, suggestion, source_file(rel_name))
+        .split(PASTE_MARKER, 1)[1]
+        .split("\n", 1)[1],
+    }
+
+
 def source_file(rel_name: str) -> str:
     """Return the file as engagement.yaml names it: relative to the engagement folder."""
     parts = rel_name.split("/")

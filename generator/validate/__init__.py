@@ -11,7 +11,7 @@ from generator.errors import (
     Location,
     Problem,
     Problems,
-    RapportError,
+    UsageProblem,
     reading_order,
 )
 from generator.load import workspace as files
@@ -37,8 +37,23 @@ from generator.validate.responses import load_responses, load_sus_responses
 from generator.workspace import Engagement, Narrative, Workspace
 
 
-class UnknownClient(RapportError):
+class UnknownClient(UsageProblem):
     pass
+
+
+class UnknownWave(UsageProblem):
+    pass
+
+
+def check_wave_exists(engagements: Sequence[Engagement], wave: str | None) -> None:
+    """Refuse a --wave that a chosen engagement does not declare, naming the closest one."""
+    if wave is None:
+        return
+    for engagement in engagements:
+        declared = [w.id for w in engagement.spec.waves]
+        if wave not in declared:
+            hint = did_you_mean(wave, declared) or listing(declared)
+            raise UnknownWave(f"no wave '{wave}' in {engagement.rel_folder}/engagement.yaml{hint}")
 
 
 def select_clients(root: Path, clients: Sequence[str]) -> list[str]:
@@ -113,6 +128,7 @@ def validate_workspace(
             engagements.append(engagement)
     problems.raise_if_errors(strict=strict)
     assert settings is not None  # an invalid rapport.yaml is an error, raised above
+    check_wave_exists(engagements, wave)
     warnings = sorted(problems.warnings, key=reading_order)
     return Workspace(root, settings, engagements, warnings=warnings)
 
