@@ -276,24 +276,19 @@ def _publish_all(
     workspace: Workspace, planned: list[PlannedDocument], options: BuildOptions, password
 ) -> Iterator[tuple[PlannedDocument, WrittenFile]]:
     """Write the workbooks here and the PDFs here or in ``options.jobs`` worker processes."""
+    from generator.pipeline import document_roots, font_folders
     from generator.publish.workbook import workbook_data
-    from generator.render.environment import builtin_templates
 
-    builtin = builtin_templates()
-    folders = {e.slug: e.folder for e in workspace.engagements}
+    engagements = {e.slug: e for e in workspace.engagements}
 
     def job(document: PlannedDocument) -> tuple:
-        roots = {
-            "builtin": builtin,
-            "workspace": workspace.root,
-            "engagement": folders[document.client],
-        }
+        roots = document_roots(workspace, engagements[document.client])
         attachments = []
         if options.variant == "pdf/a-3b" and document.kind == "report":
             # An archival report carries its numbers as the source workbook.
             name = document.target.with_suffix(".xlsx").name.replace("-assessment-", "-data-")
             attachments.append((name, workbook_data(document.context)))
-        return (document, roots, [builtin / "fonts"], attachments, options.variant, password)
+        return (document, roots, font_folders(), attachments, options.variant, password)
 
     pdfs = [d for d in planned if d.kind != "data"]
     parallel = options.jobs > 1 and len(pdfs) > 1

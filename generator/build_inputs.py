@@ -59,26 +59,50 @@ def input_digests(root: Path, slug: str) -> dict[str, str]:
     ``brand:brand/logo.svg``, ``templates:…`` (the workspace's), ``builtin:…`` (the bundled
     theme) and ``generator:…`` (the tool's own source).
     """
-    from generator.render.environment import builtin_templates
-
     digests: dict[str, str] = {}
-    for label, folder in (
-        ("generator", Path(generator.__file__).parent),
-        ("builtin", builtin_templates()),
-        ("templates", root / "templates"),
-        ("engagement", root / "engagements" / slug),
-    ):
+    for label, folder in input_folders(root, slug):
         for relative, path in _files(folder):
             name = f"{label}:{relative}"
             if not name.startswith(NOT_DOCUMENT_INPUTS):
                 digests[name] = _digest_or_missing(path)
     digests["rapport.yaml"] = _settings_digest(root)
-    for name in _brand_files(root):
+    for name in brand_files(root):
         digests[f"brand:{name}"] = _digest_or_missing(root / name)
     # The commit the document will name is one of its inputs: committing the inputs makes
     # the document stale, so a PDF never names a commit its inputs are no longer at.
     digests[COMMIT_LABEL] = inputs_commit(root, slug) or NO_COMMIT
     return digests
+
+
+def input_folders(root: Path, slug: str) -> list[tuple[str, Path]]:
+    """The folders whose files are inputs of client ``slug``'s documents, each with its label
+    (rapport.yaml and the brand files are inputs too)."""
+    from generator.render.environment import builtin_templates
+
+    return [
+        ("generator", Path(generator.__file__).parent),
+        ("builtin", builtin_templates()),
+        ("templates", root / "templates"),
+        ("engagement", root / "engagements" / slug),
+    ]
+
+
+def input_label(root: Path, slug: str, path: Path) -> str | None:
+    """Return the label ``input_digests`` gives ``path``, or None when the file is no input of
+    client ``slug``'s documents (another client's, the output, e-mail templates, hidden files)."""
+    if path == root / "rapport.yaml":
+        return "rapport.yaml"
+    for name in brand_files(root):
+        if path == root / name:
+            return f"brand:{name}"
+    for label, folder in input_folders(root, slug):
+        if path.is_relative_to(folder):
+            relative = path.relative_to(folder)
+            name = f"{label}:{relative.as_posix()}"
+            if not _listed(relative) or name.startswith(NOT_DOCUMENT_INPUTS):
+                return None
+            return name
+    return None
 
 
 def fingerprint(digests: dict[str, str], kind: str, options: Any) -> str:
@@ -132,7 +156,7 @@ def inputs_commit(root: Path, slug: str) -> str | None:
     The inputs are the client's folder (without deliveries.yaml, which `send` writes),
     rapport.yaml, the workspace's templates and brand files. None outside a git repository.
     """
-    paths = [f"engagements/{slug}", "templates", *_brand_files(root)]
+    paths = [f"engagements/{slug}", "templates", *brand_files(root)]
     pathspec = ["--", *paths, f":(exclude)engagements/{slug}/{DELIVERIES}"]
     head = _git(root, "rev-parse", "--verify", "--quiet", "HEAD")
     if head is None:
@@ -187,7 +211,8 @@ def _versions() -> str:
     return f"rapport {generator.__version__}; weasyprint {renderer}"
 
 
-def _brand_files(root: Path) -> Iterable[str]:
+def brand_files(root: Path) -> Iterable[str]:
+    """The brand files rapport.yaml names (logo, font files), relative to the workspace."""
     brand = quick_settings(root).get("brand") or {}
     if not isinstance(brand, dict):
         return []
@@ -214,9 +239,13 @@ def _files(folder: Path) -> Iterable[tuple[str, Path]]:
         return
     for path in sorted(folder.rglob("*")):
         relative = path.relative_to(folder)
-        hidden = any(part.startswith(".") or part == "__pycache__" for part in relative.parts)
-        if path.is_file() and not hidden and path.name not in NOT_INPUTS:
+        if path.is_file() and _listed(relative):
             yield relative.as_posix(), path
+
+
+def _listed(relative: Path) -> bool:
+    hidden = any(part.startswith(".") or part == "__pycache__" for part in relative.parts)
+    return not hidden and relative.name not in NOT_INPUTS
 
 
 def _digest_or_missing(path: Path) -> str:
