@@ -390,25 +390,20 @@ def _publish_all(
     progress: Progress,
 ) -> Iterator[tuple[PlannedDocument, WrittenFile]]:
     """Write the workbooks here and the PDFs here or in ``options.jobs`` worker processes."""
+    from generator.pipeline import document_roots, font_folders
     from generator.publish.workbook import workbook_data
-    from generator.render.environment import builtin_templates
 
-    builtin = builtin_templates()
-    folders = {e.slug: e.folder for e in workspace.engagements}
+    engagements = {e.slug: e for e in workspace.engagements}
 
     def job(document: PlannedDocument) -> tuple:
-        roots = {
-            "builtin": builtin,
-            "workspace": workspace.root,
-            "engagement": folders[document.client],
-        }
+        roots = document_roots(workspace, engagements[document.client])
         attachments = []
         if options.variant == "pdf/a-3b" and document.kind == "report":
             # An archival report carries its numbers as the source workbook.
             name = document.target.name.replace("-assessment-", "-data-")
             name = name.removesuffix(f"{VARIANT_SUFFIXES[options.variant]}.pdf") + ".xlsx"
             attachments.append((name, workbook_data(document.context)))
-        return (document, roots, [builtin / "fonts"], attachments, options.variant, password)
+        return (document, roots, font_folders(), attachments, options.variant, password)
 
     pdfs = [d for d in planned if d.kind != "data"]
     parallel = options.jobs > 1 and len(pdfs) > 1

@@ -67,26 +67,50 @@ def input_digests(root: Path, slug: str) -> dict[str, str]:
     ``brand:brand/logo.svg``, ``templates:…`` (the workspace's), ``builtin:…`` (the bundled
     theme) and ``generator:…`` (the tool's own source).
     """
-    from generator.render.environment import builtin_templates
-
     digests: dict[str, str] = {}
-    for label, folder in (
-        ("generator", Path(generator.__file__).parent),
-        ("builtin", builtin_templates()),
-        ("templates", root / "templates"),
-        ("engagement", root / "engagements" / slug),
-    ):
+    for label, folder in input_folders(root, slug):
         for relative, path in _files(folder):
             name = f"{label}:{relative}"
             if not name.startswith(NOT_DOCUMENT_INPUTS):
                 digests[name] = input_digest(path, folder)
     digests["rapport.yaml"] = _settings_digest(root)
-    for name in _brand_files(root):
+    for name in brand_files(root):
         digests[f"brand:{name}"] = input_digest(root / name, root)
     # The commit the document will name is one of its inputs: committing the inputs makes
     # the document stale, so a PDF never names a commit its inputs are no longer at.
     digests[COMMIT_LABEL] = inputs_commit(root, slug) or NO_COMMIT
     return digests
+
+
+def input_folders(root: Path, slug: str) -> list[tuple[str, Path]]:
+    """The folders whose files are inputs of client ``slug``'s documents, each with its label
+    (rapport.yaml and the brand files are inputs too)."""
+    from generator.render.environment import builtin_templates
+
+    return [
+        ("generator", Path(generator.__file__).parent),
+        ("builtin", builtin_templates()),
+        ("templates", root / "templates"),
+        ("engagement", root / "engagements" / slug),
+    ]
+
+
+def input_label(root: Path, slug: str, path: Path) -> str | None:
+    """Return the label ``input_digests`` gives ``path``, or None when the file is no input of
+    client ``slug``'s documents (another client's, the output, e-mail templates)."""
+    if path == root / "rapport.yaml":
+        return "rapport.yaml"
+    for name in brand_files(root):
+        if path == root / name:
+            return f"brand:{name}"
+    for label, folder in input_folders(root, slug):
+        if path.is_relative_to(folder):
+            relative = path.relative_to(folder)
+            name = f"{label}:{relative.as_posix()}"
+            if not _listed(relative) or name.startswith(NOT_DOCUMENT_INPUTS):
+                return None
+            return name
+    return None
 
 
 def fingerprint(digests: dict[str, str], kind: str, options: Any) -> str:
@@ -140,7 +164,7 @@ def inputs_commit(root: Path, slug: str) -> str | None:
     The inputs are the client's folder (without deliveries.yaml, which `send` writes),
     rapport.yaml, the workspace's templates and brand files. None outside a git repository.
     """
-    paths = [f"engagements/{slug}", "templates", *_brand_files(root)]
+    paths = [f"engagements/{slug}", "templates", *brand_files(root)]
     pathspec = ["--", *paths, f":(exclude)engagements/{slug}/{DELIVERIES}"]
     head = _git(root, "rev-parse", "--verify", "--quiet", "HEAD")
     if head is None:
@@ -195,7 +219,8 @@ def _versions() -> str:
     return f"rapport {generator.__version__}; weasyprint {renderer}"
 
 
-def _brand_files(root: Path) -> Iterable[str]:
+def brand_files(root: Path) -> Iterable[str]:
+    """The brand files rapport.yaml names (logo, font files), relative to the workspace."""
     brand = quick_settings(root).get("brand") or {}
     if not isinstance(brand, dict):
         return []
@@ -224,9 +249,8 @@ def _files(folder: Path) -> Iterable[tuple[str, Path]]:
         return
     for path in sorted(folder.rglob("*")):
         relative = path.relative_to(folder)
-        if any(part in NOT_SOURCE for part in relative.parts) or path.name in NOT_INPUTS:
-            continue
-        if path.is_symlink() or not path.is_dir():  # a pipe is listed too, never read
+        # A pipe is listed too, never read.
+        if _listed(relative) and (path.is_symlink() or not path.is_dir()):
             yield relative.as_posix(), path
 
 
@@ -251,6 +275,12 @@ def input_digest(path: Path, folder: Path) -> str:
     if path.is_symlink() or target != path.absolute():
         return f"link:{target.relative_to(base).as_posix()}:{digest}"
     return digest
+
+
+def _listed(relative: Path) -> bool:
+    # Hidden folders hold inputs too (a survey export kept in data/.exports/).
+    hidden_source = any(part in NOT_SOURCE for part in relative.parts)
+    return not hidden_source and relative.name not in NOT_INPUTS
 
 
 def _digest_or_missing(path: Path) -> str:

@@ -69,7 +69,8 @@ class AllowListFetcher(URLFetcher):
     """Serve ``data:`` URLs and regular files of known types under the allowed roots only.
 
     ``roots`` maps a root name (``builtin``, ``workspace``, ``engagement``) to its folder;
-    refusals are appended to ``self.refusals``.
+    refusals are appended to ``self.refusals`` and the files served to ``self.served`` (the
+    files whose change changes the pages even when the HTML stays the same).
     """
 
     def __init__(self, roots: Mapping[str, Path], *, max_bytes: int = DEFAULT_MAX_BYTES):
@@ -77,6 +78,7 @@ class AllowListFetcher(URLFetcher):
         self.roots = check_roots(roots)
         self.max_bytes = max_bytes
         self.refusals: list[Refusal] = []
+        self.served: set[Path] = set()
 
     def fetch(self, url: str, headers: Mapping[str, str] | None = None) -> URLFetcherResponse:
         try:
@@ -126,7 +128,9 @@ class AllowListFetcher(URLFetcher):
         private = private_part(root, path.relative_to(self.roots[root]).parts)
         if private is not None:
             raise FetchRefused(private)
-        return URLFetcherResponse(url, self._read_regular(path), {"Content-Type": content_type})
+        data = self._read_regular(path)
+        self.served.add(path)
+        return URLFetcherResponse(url, data, {"Content-Type": content_type})
 
     def _read_regular(self, path: Path) -> bytes:
         # Open first, then check the opened file: a swap between check and read cannot

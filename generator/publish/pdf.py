@@ -73,6 +73,7 @@ class RenderedPdf:
     data: bytes
     pages: int
     warnings: list[str] = field(default_factory=list)
+    resources: frozenset[Path] = frozenset()  # the files the renderer read (stylesheets, images)
 
 
 @dataclass(frozen=True)
@@ -107,17 +108,7 @@ def write_pdf(
     with AES-256 (encrypted files differ at each build: the cipher's salt is random). With
     ``isolate`` the rendering runs in a child process under ``limits``.
     """
-    if variant is not None and variant not in VARIANTS:
-        raise PublishError(f"unknown PDF variant {variant!r}; choose one of {', '.join(VARIANTS)}")
-    job = _Job(
-        html=html,
-        metadata=metadata,
-        roots={name: Path(folder) for name, folder in allowed_roots.items()},
-        fonts=[Path(folder) for folder in fonts],
-        stylesheets=list(stylesheets),
-        attachments=list(attachments),
-        variant=variant,
-    )
+    job = _job(html, metadata, allowed_roots, fonts, stylesheets, attachments, variant)
     if isolate:
         from generator.publish.isolation import run_isolated
 
@@ -133,6 +124,32 @@ def write_pdf(
         size=len(rendered.data),
         sha256=hashlib.sha256(rendered.data).hexdigest(),
         warnings=tuple(rendered.warnings),
+    )
+
+
+def render_pdf(
+    html: str,
+    *,
+    metadata: PdfMetadata,
+    allowed_roots: Mapping[str, Path],
+    fonts: Sequence[Path],
+    stylesheets: Sequence[str] = (),
+) -> RenderedPdf:
+    """Render ``html`` in this process as ``write_pdf`` would, and return the bytes unwritten."""
+    return render_pdf_bytes(_job(html, metadata, allowed_roots, fonts, stylesheets, (), None))
+
+
+def _job(html, metadata, allowed_roots, fonts, stylesheets, attachments, variant) -> _Job:
+    if variant is not None and variant not in VARIANTS:
+        raise PublishError(f"unknown PDF variant {variant!r}; choose one of {', '.join(VARIANTS)}")
+    return _Job(
+        html=html,
+        metadata=metadata,
+        roots={name: Path(folder) for name, folder in allowed_roots.items()},
+        fonts=[Path(folder) for folder in fonts],
+        stylesheets=list(stylesheets),
+        attachments=list(attachments),
+        variant=variant,
     )
 
 
@@ -195,7 +212,7 @@ def render_pdf_bytes(job: _Job) -> RenderedPdf:
         # An <image> inside an SVG is fetched while drawing and only logged when refused.
         if fetcher.refusals:
             raise AssetRefused(fetcher.refusals)
-        return RenderedPdf(data, len(document.pages), captured.messages)
+        return RenderedPdf(data, len(document.pages), captured.messages, frozenset(fetcher.served))
     finally:
         weasy_logger.removeHandler(captured)
 
