@@ -115,3 +115,26 @@ def test_groups_hidden_whole_are_left_out_of_their_table_with_one_line(demo_repo
     table = text[text.index("Department") : text.index("How to read these tables")]
     assert "Executive" not in table.split("left out")[0]
     assert "2 groups left out, to protect anonymity: Executive, Operations." in table
+
+
+def test_an_appendix_of_mostly_hidden_combinations_is_left_out_with_one_line(demo_reports):
+    """Northwind's only crossed table would show 11 of 14 rows as dashes: no appendix, but
+    one line in the segment results saying how many and why."""
+    _, pdfs, _ = demo_reports
+    pdf = pdfs["northwind-logistics"]
+    assert "Appendix: combined segments" not in [title for _, title, _ in outline(pdf)]
+    (start,) = [page for level, title, page in outline(pdf) if title.endswith("Results by segment")]
+    text = " ".join(" ".join(page_texts(pdf)[start : start + 3]).split())
+    assert (
+        "Department × Time working with the team: not shown, as 11 of its 14 combinations "
+        "would be hidden to protect anonymity" in text
+    )
+
+
+def test_hidden_combinations_are_left_out_of_the_appendix_and_counted(demo_reports):
+    _, pdfs, _ = demo_reports
+    pdf = pdfs["baltic-home"]
+    (start,) = [page for _, title, page in outline(pdf) if title.endswith("segmentu kombinācijas")]
+    text = " ".join(" ".join(page_texts(pdf)[start:]).split())
+    assert "—" not in text  # no row of dashes
+    assert "6 kombinācijas nav parādītas anonimitātes aizsardzībai" in text
