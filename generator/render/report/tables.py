@@ -151,7 +151,12 @@ def _cell(row, overall, column) -> dict[str, Any]:
 
 
 def crossed_segments(wave: Mapping[str, Any], labels: Mapping[str, Any]) -> list[dict[str, Any]]:
-    """Return the headline scores of each combination of two segments."""
+    """Return the headline scores of each combination of two segments.
+
+    A combination the anonymity rule hides is left out of its table, which counts it
+    (``hidden``) so one line can say how many and why. A table whose combinations are
+    mostly hidden is left out whole (``left_out``): a page of dashes tells a reader nothing.
+    """
     total = wave["metrics"]
     metrics = [m for m in ("nps", "csat", "ces") if _shown(total.get(m))]
     tables = []
@@ -159,26 +164,32 @@ def crossed_segments(wave: Mapping[str, Any], labels: Mapping[str, Any]) -> list
         if len(entry["segments"]) < 2 or not entry["groups"]:
             continue
         names = [labels["segments"].get(s, s) for s in entry["segments"]]
-        groups = []
+        shown = []
         for group in entry["groups"]:
             result = group["result"]
-            hidden = bool(result.get("suppressed"))
-            scores = {
-                m: (result[m]["value"] if _shown(result.get(m)) else None)
-                for m in metrics
-                if not hidden
-            }
-            groups.append(
+            if result.get("suppressed"):
+                continue
+            shown.append(
                 {
                     "values": group["values"],
-                    "hidden": hidden,
-                    "respondents": None if hidden else result.get("respondents"),
-                    "scores": scores,
+                    "respondents": result.get("respondents"),
+                    "scores": {
+                        m: (result[m]["value"] if _shown(result.get(m)) else None)
+                        for m in metrics
+                    },
                 }
             )
-        if all(g["hidden"] for g in groups):
-            continue
-        tables.append({"names": names, "metrics": metrics, "groups": groups})
+        count = len(entry["groups"])
+        tables.append(
+            {
+                "names": names,
+                "metrics": metrics,
+                "groups": shown,
+                "total": count,
+                "hidden": count - len(shown),
+                "left_out": len(shown) * 2 <= count,
+            }
+        )
     return tables
 
 
