@@ -24,7 +24,8 @@ from generator.workspace import Engagement
 FINGERPRINT_VERSION = "4"
 COMMIT_LABEL, NO_COMMIT = "git:commit", "none"
 DELIVERIES = "deliveries.yaml"
-NOT_INPUTS = {DELIVERIES}  # written by the tool after a build; it never changes a PDF
+NOT_INPUTS = {DELIVERIES, ".DS_Store"}  # written after a build, or by the system: no PDF reads them
+EDITOR_LEFTOVERS = (".swp", ".swo", ".swx", "~")
 # Sending is not building: its code, its templates (the workspace's and each client's own)
 # and the SMTP settings change no document.
 NOT_DOCUMENT_INPUTS = (
@@ -278,9 +279,15 @@ def input_digest(path: Path, folder: Path) -> str:
 
 
 def _listed(relative: Path) -> bool:
-    # Hidden folders hold inputs too (a survey export kept in data/.exports/).
+    # Hidden folders hold inputs too (a survey export kept in data/.exports/); an editor's
+    # swap or backup file beside a narrative is read by no document.
     hidden_source = any(part in NOT_SOURCE for part in relative.parts)
-    return not hidden_source and relative.name not in NOT_INPUTS
+    name = relative.name
+    return not hidden_source and name not in NOT_INPUTS and not _editor_leftover(name)
+
+
+def _editor_leftover(name: str) -> bool:
+    return name.startswith(".#") or name.endswith(EDITOR_LEFTOVERS)
 
 
 def _digest_or_missing(path: Path) -> str:
