@@ -223,6 +223,7 @@ def _finding(finding, narrative: Narrative | None) -> dict[str, Any]:
 
 def _recommendation_text(recommendation) -> dict[str, Any]:
     return {
+        "short": recommendation.short,
         "rationale": recommendation.rationale,
         "kpi": recommendation.kpi,
         "notes": recommendation.notes,

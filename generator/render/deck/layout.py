@@ -112,6 +112,17 @@ def headline_class(headline: str) -> str:
     return HEADLINES[-1][2]
 
 
+MAX_SPREAD = 40.0  # pt a row of a short list may gain so that the list fills its slide
+
+
+def spread(used: float, rows: int, capacity: float = BODY_HEIGHT) -> float:
+    """The padding (pt) each of ``rows`` gains, above and below alike, so that a short list
+    fills more of its slide: the room left shared out, at most ``MAX_SPREAD`` a row."""
+    if rows <= 0:
+        return 0.0
+    return round(min(MAX_SPREAD, max(0.0, capacity - used) / rows) / 2, 1)
+
+
 def row_height(*cells: tuple[str, float], style: Type = CELL) -> float:
     """Return the height of a table row whose cells hold ``(text, column width)``."""
     lines = max(style.lines(text, width - CELL_PADDING_X) for text, width in cells)

@@ -90,4 +90,5 @@ def _priority(recommendation: Mapping[str, Any], words: Words) -> str:
         "high": words._("High effort"),
     }
     impact, effort = impacts[recommendation["impact"]], efforts[recommendation["effort"]]
-    return f"{recommendation['id']}: {impact} · {effort}"
+    name = recommendation.get("short") or recommendation["title"]
+    return f"{recommendation['id']} {name}: {impact} · {effort}"
