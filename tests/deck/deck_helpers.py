@@ -202,11 +202,13 @@ def empty_shares(path: Path, scale: float = 0.5) -> list[float]:
             background = image.getpixel((left, height - 2))
             pixels = image.load()
             rows = [
-                y for y in range(top, bottom)
+                y
+                for y in range(top, bottom)
                 if any(abs(pixels[x, y] - background) > 20 for x in range(left, right))
             ]
             columns = [
-                x for x in range(left, right)
+                x
+                for x in range(left, right)
                 if any(abs(pixels[x, y] - background) > 20 for y in range(top, bottom, 2))
             ]
             if not rows:

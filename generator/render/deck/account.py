@@ -95,9 +95,7 @@ def _entries(context, health: Mapping[str, Any], words: Words) -> list[dict[str,
         late = words.n_("%(num)s day overdue", "%(num)s days overdue", follow_up["days_overdue"])
         meta = f"{follow_up['owner']} · {late}" if follow_up.get("owner") else late
         height = CELL.height(action, width - CONCERN_RULE) + SMALL.height(meta, width) + 10
-        entries.append(
-            {"kind": "follow_up", "text": action, "meta": meta, "height": height}
-        )
+        entries.append({"kind": "follow_up", "text": action, "meta": meta, "height": height})
     contacts = context["labels"]["contacts"]
     reached = [e for e in health.get("executives") or [] if e.get("days_since") is not None]
     if reached:
