@@ -131,48 +131,9 @@ def matrix_pages(recommendations: Sequence[Mapping[str, Any]]) -> list[dict[str,
 LABEL_LENGTH = 32  # characters of a title a matrix entry without a short name shows
 # Words a label never ends on (en, uk, lv): it names the action, not half a phrase.
 DANGLING = frozenset(
-    [
-        "a",
-        "an",
-        "and",
-        "as",
-        "at",
-        "by",
-        "for",
-        "from",
-        "in",
-        "into",
-        "of",
-        "on",
-        "or",
-        "the",
-        "to",
-        "with",
-        "в",
-        "від",
-        "для",
-        "до",
-        "з",
-        "за",
-        "і",
-        "й",
-        "на",
-        "по",
-        "та",
-        "у",
-        "що",
-        "ar",
-        "bez",
-        "ka",
-        "kā",
-        "no",
-        "par",
-        "pie",
-        "pēc",
-        "uz",
-        "un",
-        "vai",
-    ]
+    ("a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of", "on", "or", "the")
+    + ("to", "with", "в", "від", "для", "до", "з", "за", "і", "й", "на", "по", "та", "у", "що")
+    + ("ar", "bez", "ka", "kā", "no", "par", "pie", "pēc", "uz", "un", "vai")
 )
 
 
