@@ -6,6 +6,7 @@ from pathlib import Path
 
 from _demo import baltic_survey as survey
 from _demo import baltic_usability, logos
+from _demo.talk_tracks import talk_tracks
 from _demo.baltic_engagement import engagement_yaml
 from _demo.baltic_log import INTERACTIONS
 from _demo.baltic_prose import narratives
@@ -52,7 +53,7 @@ def build(root: Path) -> list[Path]:
     s = figures(waves, sus)
     writer.yaml("engagement.yaml", engagement_yaml(s))
     writer.yaml("interactions.yaml", INTERACTIONS)
-    for name, content in narratives(s).items():
+    for name, content in {**narratives(s), **talk_tracks("lv")}.items():
         writer.text(f"narrative/{name}", content)
     writer.text("assets/logo.svg", logos.BALTIC_HOME)
     return writer.written

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from _demo import kyiv_survey as survey
 from _demo import logos
+from _demo.talk_tracks import talk_tracks
 from _demo.files import Writer
 from _demo.kyiv_engagement import CLIENT, HEADER, THEMES, measures, waves
 from _demo.kyiv_findings import RECOMMENDATIONS, RISKS, findings
@@ -40,7 +41,7 @@ def build(root: Path) -> list[Path]:
     )
     writer.yaml("engagement.yaml", engagement)
     writer.yaml("interactions.yaml", INTERACTIONS)
-    for name, content in narratives(s).items():
+    for name, content in {**narratives(s), **talk_tracks("uk")}.items():
         writer.text(f"narrative/{name}", content)
     writer.text("assets/logo.svg", logos.KYIV_PHARMA)
     return writer.written

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from _demo import logos, northwind_survey
+from _demo.talk_tracks import talk_tracks
 from _demo.files import Writer
 from _demo.northwind_comments import Commenter
 from _demo.northwind_engagement import engagement_yaml
@@ -48,7 +49,7 @@ def build(root: Path) -> list[Path]:
     s = figures(answers)
     writer.yaml("engagement.yaml", engagement_yaml(s))
     writer.yaml("interactions.yaml", INTERACTIONS)
-    for name, content in narratives(s).items():
+    for name, content in {**narratives(s), **talk_tracks("en")}.items():
         writer.text(f"narrative/{name}", content)
     writer.text("assets/logo.svg", logos.NORTHWIND)
     return writer.written

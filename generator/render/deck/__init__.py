@@ -22,6 +22,7 @@ from generator.render.deck import (
     results,
     sources,
     summary,
+    talk,
     teams,
 )
 from generator.render.deck.fit import whole
@@ -76,6 +77,7 @@ def plan_slides(context: Mapping[str, Any], words: Words) -> list[Slide]:
     presenter.add_presenter_numbers(slides, context, words)
     for number, slide in enumerate(slides, start=1):
         slide.number = number
+    talk.add_talk_tracks(slides, context, words)
     # The matrix's ids are keyed to the teams' slides, where each action is spelled out.
     team_numbers = [slide.number for slide in slides if slide.kind == "audience"]
     for slide in slides:

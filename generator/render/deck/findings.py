@@ -23,6 +23,7 @@ from generator.render.deck.layout import (
     slide_run,
     take,
 )
+from generator.render.deck.talk import note
 from generator.render.deck.words import Words
 
 CHART_COLUMN = 470.0
@@ -49,9 +50,9 @@ def findings(context: Mapping[str, Any], words: Words, used_quotes: set[str]) ->
         pages, figure = _pages(finding, context, words, used_quotes, shown_charts)
         run = slide_run("finding", section, _headline(finding["title"], figure), pages, kicker)
         if finding.get("notes"):
-            run[0].notes.append({"label": None, "text": finding["notes"]})
+            run[0].notes.append(note("say", words._("What to say"), finding["notes"]))
         if finding.get("narrative"):  # the report's longer text, to rehearse from
-            run[0].notes.append({"label": words._("Background"), "text": finding["narrative"]})
+            run[0].notes.append(note("background", words._("Background"), finding["narrative"]))
         slides.extend(run)
     return slides
 

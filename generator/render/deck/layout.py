@@ -63,6 +63,7 @@ class Slide:
     kicker: str
     headline: str
     data: dict[str, Any] = field(default_factory=dict)
+    # The talk track for the handout: {"kind", "label", "text"} (see ``talk``).
     notes: list[dict[str, str | None]] = field(default_factory=list)
     number: int = 0
     part: int = 1

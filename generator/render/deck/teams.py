@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 from generator.render.context import AUDIENCES
 from generator.render.deck.fit import Type, paginate, plain, whole
 from generator.render.deck.layout import BODY, BODY_HEIGHT, CELL, Slide, slide_run, spread
+from generator.render.deck.talk import note
 from generator.render.deck.words import Words
 
 T = TypeVar("T")
@@ -167,8 +168,9 @@ def _team_slides(teams: Sequence[Team], words: Words) -> list[Slide]:
         for block in slide.data["blocks"]:
             for row in block["rows"]:
                 if row["notes"] and row["id"] not in noted:
-                    label = f"{row['id']} {row['short'] or row['title']}"
-                    slide.notes.append({"label": label, "text": row["notes"]})
+                    name = f"{row['id']} {row['short'] or row['title']}"
+                    label = f"{words._('What to say')} · {name}"
+                    slide.notes.append(note("say", label, row["notes"]))
                     noted.add(row["id"])
     return run
 
