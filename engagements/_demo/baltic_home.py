@@ -6,12 +6,12 @@ from pathlib import Path
 
 from _demo import baltic_survey as survey
 from _demo import baltic_usability, logos
-from _demo.talk_tracks import talk_tracks
 from _demo.baltic_engagement import engagement_yaml
 from _demo.baltic_log import INTERACTIONS
 from _demo.baltic_prose import narratives
 from _demo.files import Writer
 from _demo.sim import mean, nps, number, signed
+from _demo.talk_tracks import talk_tracks
 
 SLUG = "baltic-home"
 REGIONAL = ("Daugavpils", "Liepāja")

@@ -6,12 +6,12 @@ from pathlib import Path
 
 from _demo import kyiv_survey as survey
 from _demo import logos
-from _demo.talk_tracks import talk_tracks
 from _demo.files import Writer
 from _demo.kyiv_engagement import CLIENT, HEADER, THEMES, measures, waves
 from _demo.kyiv_findings import RECOMMENDATIONS, RISKS, findings
 from _demo.kyiv_prose import INTERACTIONS, narratives
 from _demo.sim import mean, number, percent, top_box
+from _demo.talk_tracks import talk_tracks
 
 SLUG = "kyiv-pharma"
 

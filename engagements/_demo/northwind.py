@@ -5,13 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from _demo import logos, northwind_survey
-from _demo.talk_tracks import talk_tracks
 from _demo.files import Writer
 from _demo.northwind_comments import Commenter
 from _demo.northwind_engagement import engagement_yaml
 from _demo.northwind_log import INTERACTIONS
 from _demo.northwind_prose import narratives
 from _demo.sim import mean, nps, number, pearson, percent, signed, top_box
+from _demo.talk_tracks import talk_tracks
 
 SLUG = "northwind-logistics"
 

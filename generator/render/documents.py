@@ -1,7 +1,8 @@
 """The deliverables: which template renders each kind of document, and with what context.
 
 ``render_document`` turns the shared document context (``context.document_context``) into
-the HTML of a report, a deck, its speaker notes or its printed handout, in the engagement's brand and language.
+the HTML of a report, a deck, its speaker notes or its printed handout, in the engagement's
+brand and language.
 """
 
 from __future__ import annotations

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import LANGUAGES
-from deck_helpers import ALL_CLIENTS, page_texts, squeeze
+from deck_helpers import page_texts, squeeze
 from pypdf import PdfReader
 from stress_helpers import STRESS
 from workspace_helpers import DEMO_CLIENTS, copy_demo
