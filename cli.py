@@ -232,9 +232,9 @@ def stats(ctx: click.Context, client: str, wave: str | None, as_json: bool) -> N
     "--only",
     "kinds",
     multiple=True,
-    type=click.Choice(["report", "deck", "data"]),
+    type=click.Choice(["report", "deck", "handout", "data"]),
     help="Build only this deliverable (repeatable); default: the report, the deck and the "
-    "data workbook.",
+    "data workbook. 'handout' is the deck's slides two to an A4 page, for the client to print.",
 )
 @wave_option()
 @click.option(

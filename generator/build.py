@@ -39,7 +39,8 @@ DEFAULT_KINDS = ("report", "deck", "data")
 FILE_NAMES = {  # kind → (word in the file name, suffix)
     "report": ("assessment", ".pdf"),
     "deck": ("deck", ".pdf"),
-    "handout": ("deck-notes", ".pdf"),
+    "notes": ("deck-notes", ".pdf"),  # the consultant's speaker notes, internal
+    "handout": ("deck-handout", ".pdf"),  # the slides two to an A4 page, for the client
     "data": ("data", ".xlsx"),
 }
 PASSWORD_VARIABLE = "RAPPORT_PDF_PASSWORD"
@@ -243,7 +244,7 @@ def _clients(count: int) -> str:
 def _kinds(options: BuildOptions) -> list[str]:
     kinds = list(dict.fromkeys(options.kinds))
     if options.notes and "deck" in kinds:
-        kinds.insert(kinds.index("deck") + 1, "handout")
+        kinds.insert(kinds.index("deck") + 1, "notes")
     return kinds
 
 

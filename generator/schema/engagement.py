@@ -231,6 +231,9 @@ class Recommendation(Model):
     """Short id, e.g. 'R1'."""
     title: str
     """What to do, as an imperative sentence."""
+    short: str | None = Field(default=None, max_length=40)
+    """A name of a few words (at most 40 characters) that the deck's priority matrix shows
+    beside the id, e.g. 'Trim the ceremonies'; the matrix shows the whole title without it."""
     rationale: str | None = None
     """Why, in a few sentences (Markdown)."""
     audience: list[Audience] = Field(min_length=1)
