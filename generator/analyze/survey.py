@@ -72,7 +72,7 @@ def survey_specs(responses: Responses, scales: Scales, level: float) -> list[Met
 
     if asked(responses.nps):
         check_nps_scale(scales.nps)
-    add("nps", responses.nps, scales.nps, partial(nps_from_tally, level=level))
+    add("nps", responses.nps, scales.nps, partial(nps_from_tally, level=level, scale=scales.nps))
     add(
         "csat",
         responses.csat,
