@@ -76,6 +76,11 @@ def apply_filter(
     matches = _matcher(table, condition, keys, columns, warnings, value_keys, column_keys)
     keep = rule.keeps
     kept = [i for i in rows if matches(i) == keep]
+    if keep == rule.not_:  # the rule drops what it matches
+        # A value to drop that this export lacks usually means nothing to drop this time (no
+        # preview runs in this wave); it is a warning only when it looks like a typo of one
+        # that occurs. A value to keep that never occurs is always one.
+        warnings = [(k, m) for k, m in warnings if "(did you mean" in m]
     return FilterOutcome(kept, warnings)
 
 
