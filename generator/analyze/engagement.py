@@ -9,8 +9,9 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
+from generator.analyze.choices import ChoiceResult, analyze_choices
 from generator.analyze.drivers import MIN_PAIRS, DriverAnalysis, key_drivers
 from generator.analyze.metrics import (
     DEFAULT_LEVEL,
@@ -80,6 +81,8 @@ class WaveAnalysis(Plain):
     """Against the previous analysed wave; None for the first."""
     drivers: DriverAnalysis | None
     themes: ThemeAnalysis | None
+    choices: dict[str, ChoiceResult | Suppressed] = field(default_factory=dict)
+    """Single-choice and multi-select questions: the share choosing each answer."""
 
 
 @dataclass(frozen=True)
@@ -220,6 +223,7 @@ def _analyze_wave(
             coded=coded,
         ),
         themes=themes,
+        choices=analyze_choices(responses, level, anonymity),
     )
 
 

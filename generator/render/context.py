@@ -104,6 +104,7 @@ def document_context(
         "labels": {
             "items": dict(spec.measures.items),
             "segments": dict(spec.measures.segments),
+            "choices": dict(spec.measures.choices),
             "themes": {t.id: t.label for t in spec.themes},
             "waves": {w.id: w.name for w in spec.waves},
             "contacts": {c.id: c.name for c in spec.client.contacts},

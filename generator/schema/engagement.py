@@ -22,6 +22,7 @@ from generator.schema.survey import (  # noqa: F401  (re-exported: the survey mo
     NOT_APPLICABLE,
     ColumnMap,
     Condition,
+    MultiSelect,
     RowFilter,
     Scale,
     Scales,
@@ -119,6 +120,9 @@ class Measures(Model):
     """The order a segment's groups are listed in, as the answers are written, e.g.
     tenure: [Less than 6 months, 6-12 months, 1-2 years]; groups not listed follow in
     alphabetical order."""
+    choices: dict[Id, str] = {}
+    """Single-choice and multi-select questions by id (channel, heard_from, tools…), with
+    their printed label; each is reported as the share choosing each answer."""
     segment_values: dict[Id, dict[str, str]] = {}
     """Answers of a segment merged and renamed before they are grouped: written answer →
     printed group, compared trimmed and case-insensitively, e.g. experience: {Experto:
