@@ -10,9 +10,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.load.surveys import Column, ColumnLookupError, Table, read_table
-from generator.load.surveys.profile import ColumnProfile, profile_table, scale_text
+from generator.load.surveys.profile import (
+    SAMPLE_CHARS,
+    ColumnProfile,
+    profile_table,
+    scale_text,
+)
 from generator.load.surveys.table import shorten
-from generator.load.surveys.values import as_date
+from generator.load.surveys.values import as_date, label_key
+from generator.validate.multiselect import option_label
 
 PASTE_MARKER = "# ---- paste into engagement.yaml"
 MAX_ITEMS = 40
@@ -55,6 +61,7 @@ class Suggestion:
     roles: dict[str, str] = field(default_factory=dict)  # role → column name
     items: dict[str, str] = field(default_factory=dict)  # item id → column name
     segments: dict[str, str] = field(default_factory=dict)
+    multi: dict[str, list[str]] = field(default_factory=dict)  # question id → option columns
     measures: dict[str, dict[str, str]] = field(default_factory=dict)
     scales: dict[str, dict] = field(default_factory=dict)
     labels: dict[str, float | str] = field(default_factory=dict)
@@ -183,6 +190,7 @@ def suggest_mapping(table: Table, profiles: list[ColumnProfile]) -> Suggestion:
         suggestion.segments[ident] = names[id(profile)]  # type: ignore[assignment]
         suggestion.measures.setdefault("segments", {})[ident] = _printed_label(profile.column)
         used.add(id(profile))
+    _suggest_multi(suggestion, [p for p in free if id(p) not in used], names, used)
     for profile in profiles:
         if profile.text_scale and id(profile) in used:
             suggestion.labels.update(profile.labels)
@@ -221,6 +229,42 @@ def _suggest_rankings(suggestion: Suggestion, rankings, names, used: set[int]) -
         by_item = suggestion.scales.setdefault("by_item", {})
         by_item[ident] = {"min": low, "max": high, "top_box": 1, "lower_is_better": "true"}
         used.add(id(profile))
+
+
+TICKED = frozenset({"1", "y", "yes", "0", "x", "true"})
+MIN_OPTIONS = 2
+
+
+def _question_of(column: Column) -> str | None:
+    """The question a tick-box column belongs to: its text beside a sub-item, or the text
+    before Qualtrics' '...-Option'."""
+    if column.subitem and column.text:
+        return column.text
+    for mark in ("...-", "…-", " - "):
+        if column.text and mark in column.text:
+            return column.text.rsplit(mark, 1)[0]
+    return None
+
+
+def _suggest_multi(suggestion: Suggestion, candidates, names, used: set[int]) -> None:
+    """One column per option, each holding one mark (its option's text, Y, 1 or X) or
+    nothing: a multi-select question, proposed under columns.multi."""
+    groups: dict[str, list[ColumnProfile]] = {}
+    for profile in candidates:
+        question = _question_of(profile.column)
+        if question is None or profile.distinct > 2:
+            continue
+        marks = {label_key(s) for s in profile.samples}
+        own = label_key(shorten(option_label(profile.column), SAMPLE_CHARS))
+        if marks <= TICKED | {own}:  # SurveyMonkey writes the option's own text
+            groups.setdefault(question, []).append(profile)
+    for question, options in groups.items():
+        if len(options) < MIN_OPTIONS:
+            continue
+        ident = _unique_slug(Column(index=0, letter="", text=question), suggestion.multi)
+        suggestion.multi[ident] = [names[id(p)] for p in options]
+        suggestion.measures.setdefault("choices", {})[ident] = shorten(question, 80)
+        used.update(id(p) for p in options)
 
 
 def _note_scale(suggestion: Suggestion, role: str, profile: ColumnProfile) -> None:
@@ -343,6 +387,12 @@ def render(table: Table, profiles, suggestion: Suggestion, file_name: str) -> st
         if mapped:
             lines.append(f"{pad}  {group}:")
             lines += [f"{pad}    {ident}: {_q(name)}" for ident, name in mapped.items()]
+    if suggestion.multi:
+        lines.append(f"{pad}  multi:  # tick-box questions: one column per option")
+        for ident, columns in suggestion.multi.items():
+            lines.append(f"{pad}    {ident}:")
+            lines.append(f"{pad}      columns:")
+            lines += [f"{pad}        - {_q(name)}" for name in columns]
     if suggestion.unmapped:
         lines.append(f"{pad}  # not mapped; give any of these a role, an item or a segment id:")
         lines += [f"{pad}  #   {_q(name)}" for name in suggestion.unmapped[:LISTED_UNMAPPED]]
