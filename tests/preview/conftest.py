@@ -29,14 +29,16 @@ def browser():
         pytest.fail(f"{CHROMIUM} is missing: scripts/install-system-packages --test installs it")
     from playwright.sync_api import sync_playwright
 
-    with tempfile.TemporaryDirectory(prefix="rapport-chromium-") as profile:
-        with sync_playwright() as playwright:
-            context = playwright.chromium.launch_persistent_context(
-                profile,
-                executable_path=str(CHROMIUM),
-                headless=True,
-                args=CHROMIUM_ARGS,
-                viewport={"width": 1100, "height": 900},
-            )
-            yield context
-            context.close()
+    with (
+        tempfile.TemporaryDirectory(prefix="rapport-chromium-") as profile,
+        sync_playwright() as playwright,
+    ):
+        context = playwright.chromium.launch_persistent_context(
+            profile,
+            executable_path=str(CHROMIUM),
+            headless=True,
+            args=CHROMIUM_ARGS,
+            viewport={"width": 1100, "height": 900},
+        )
+        yield context
+        context.close()
