@@ -90,7 +90,9 @@ def statistics(root: Path, client: str, wave: str | None = None) -> tuple[dict, 
     """Validate one client and return its analysis as plain values, with the items' labels."""
     workspace = validate_workspace(root, [client], wave=wave, building=True)
     (engagement,) = workspace.engagements
-    return analyze(workspace, engagement, wave).to_dict(), engagement.spec.measures.items
+    measures = engagement.spec.measures
+    # the labels of the rated items and of the choice questions, for the terminal table
+    return analyze(workspace, engagement, wave).to_dict(), {**measures.choices, **measures.items}
 
 
 __all__ = [

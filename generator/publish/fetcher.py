@@ -44,6 +44,23 @@ CONTENT_TYPES = {
 }
 
 
+# What a document may not read in the workspace as a whole: each client's folder is open only
+# to that client's documents (as the ``engagement`` root), and dot folders hold the parse
+# cache and git's objects, never a document's asset.
+PRIVATE_IN_WORKSPACE = ("engagements",)
+
+
+def private_part(root: str, parts: tuple[str, ...]) -> str | None:
+    """Say why a file at ``parts`` (relative to its root) is closed to documents, or None."""
+    if root != "workspace":
+        return None
+    if parts[:1] and parts[0] in PRIVATE_IN_WORKSPACE:
+        return "a client's folder is open only to that client's documents"
+    if any(part.startswith(".") for part in parts):
+        return "a hidden file or folder of the workspace"
+    return None
+
+
 class FetchRefused(ValueError):
     """The fetcher would not serve a URL."""
 
@@ -108,6 +125,9 @@ class AllowListFetcher(URLFetcher):
             raise FetchRefused("no such file") from missing
         except (OSError, ValueError, RuntimeError) as error:
             raise FetchRefused(str(error)) from error
+        private = private_part(root, path.relative_to(self.roots[root]).parts)
+        if private is not None:
+            raise FetchRefused(private)
         data = self._read_regular(path)
         self.served.add(path)
         return URLFetcherResponse(url, data, {"Content-Type": content_type})

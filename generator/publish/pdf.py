@@ -168,6 +168,7 @@ def render_pdf_bytes(job: _Job) -> RenderedPdf:
     """Render one document in this process and return its bytes."""
     import weasyprint
 
+    from generator.publish.continuation import mark_continuations
     from generator.publish.fetcher import AllowListFetcher
 
     fetcher = AllowListFetcher(job.roots)
@@ -187,6 +188,7 @@ def render_pdf_bytes(job: _Job) -> RenderedPdf:
                 for css in job.stylesheets
             ],
         )
+        mark_continuations(document)
         _set_metadata(document, job.metadata)
         _drop_html_attachments(document)
         if fetcher.refusals:
