@@ -2,8 +2,9 @@
 
 A 70-character client name with no short name, a 130-character engagement title, one survey
 wave only and no NPS question, a 400-word finding narrative, 15 recommendations across all
-six teams, one of them with a 250-character title, and 12 risks. It is Northwind's Q3 pulse under another
-name, so its numbers are real ones; the documents must show all of it, clipped nowhere.
+six teams, one of them with a 250-character title, and 12 risks. It is Northwind's Q3 pulse
+under another name, so its numbers are real ones; the documents must show all of it, clipped
+nowhere.
 """
 
 from __future__ import annotations

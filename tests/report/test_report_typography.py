@@ -82,8 +82,19 @@ def test_the_stress_report_reads_at_wcag_aa_contrast(stress_report):
 
 # Column headers of the tables whose narrow columns once split a word ("RESPONSE/S",
 # "VĒRTĒJU/MS"), as the catalogs translate them.
-HEADER_WORDS = ("Responses", "Response rate", "Margin of error", "Importance", "Score",
-                "Quadrant", "Pairs", "Change", "Top-2-box", "Test result", "Respondents")
+HEADER_WORDS = (
+    "Responses",
+    "Response rate",
+    "Margin of error",
+    "Importance",
+    "Score",
+    "Quadrant",
+    "Pairs",
+    "Change",
+    "Top-2-box",
+    "Test result",
+    "Respondents",
+)
 
 
 @pytest.mark.parametrize("client", DEMO_CLIENTS)

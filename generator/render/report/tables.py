@@ -174,8 +174,7 @@ def crossed_segments(wave: Mapping[str, Any], labels: Mapping[str, Any]) -> list
                     "values": group["values"],
                     "respondents": result.get("respondents"),
                     "scores": {
-                        m: (result[m]["value"] if _shown(result.get(m)) else None)
-                        for m in metrics
+                        m: (result[m]["value"] if _shown(result.get(m)) else None) for m in metrics
                     },
                 }
             )
