@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from pypdf import PdfReader
 from report_helpers import page_texts
-from workspace_helpers import copy_demo
+from workspace_helpers import REPO, copy_demo
 
 from generator.placeholders import placeholders_in
 
@@ -17,8 +17,15 @@ CLIENT = "northwind-logistics"
 SUMMARY = f"engagements/{CLIENT}/narrative/summary-2026-q3.md"
 PLACEHOLDER = "[[Write the executive summary here.]]"
 OUTPUT = f"output/{CLIENT}"
+FIRST = "The changes agreed in April worked."
+# The placeholder goes before the body's first sentence: the warning names that line.
+LINE = next(
+    number
+    for number, line in enumerate((REPO / SUMMARY).read_text(encoding="utf-8").splitlines(), 1)
+    if line.startswith(FIRST)
+)
 WARNING = (
-    f"{SUMMARY}:12:1: warning: placeholder left from 'rapport new', '{PLACEHOLDER}': until it "
+    f"{SUMMARY}:{LINE}:1: warning: placeholder left from 'rapport new', '{PLACEHOLDER}': until it "
     "is replaced, the documents are built as drafts and 'rapport send' refuses them"
 )
 
@@ -26,9 +33,8 @@ WARNING = (
 def leave_placeholder(root) -> None:
     path = root / SUMMARY
     text = path.read_text(encoding="utf-8")
-    first = "The changes agreed in April worked."
-    assert first in text
-    path.write_text(text.replace(first, f"{PLACEHOLDER} {first}"), encoding="utf-8")
+    assert FIRST in text
+    path.write_text(text.replace(FIRST, f"{PLACEHOLDER} {FIRST}"), encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
@@ -88,7 +94,7 @@ def test_send_refuses_a_draft_and_says_where_the_placeholder_is(draft, rapport, 
             "Error: cannot send:\n"
             f"  {OUTPUT}/{CLIENT}-assessment-2026-q3.pdf is a draft\n"
             f"  {OUTPUT}/{CLIENT}-deck-2026-q3.pdf is a draft\n"
-            f"  {SUMMARY}:12:1: {PLACEHOLDER}\n"
+            f"  {SUMMARY}:{LINE}:1: {PLACEHOLDER}\n"
             f"replace the placeholders left from 'rapport new', then run 'rapport build {CLIENT}'\n"
         )
     assert not (tmp_path / "eml").exists()
