@@ -67,15 +67,14 @@ def finding_evidence(
 
 def _choose(refs: Sequence[tuple[str, str]], context, words: Words, shown: set[tuple]):
     """The first chart that shows the finding's claim and no earlier slide drew."""
-    first = None
     for chart in _candidates(refs, context, words):
         if chart is None:
             continue
-        first = first or chart
         if _signature(chart) not in shown:
             shown.add(_signature(chart))
             return chart
-    return first
+    # Every chart that shows the claim is on an earlier slide: the facts speak alone.
+    return None
 
 
 def _signature(chart: Mapping[str, Any]) -> tuple:
@@ -105,11 +104,17 @@ def _candidates(refs: Sequence[tuple[str, str]], context, words: Words):
                 yield item_dumbbells(items, context, words)
             if len(items) > 1:
                 yield item_dumbbells(items, context, words, only_own=True)
+                yield item_bars(items, context, words, only_own=True)
             elif _extreme(items[0], context):
                 yield item_bars(items, context, words)
             yield item_series(items[0], context, words)
             yield item_dumbbells(items, context, words)
             yield item_bars(items, context, words)
+            # Where the item stands across the survey's groups, when the charts above are
+            # all on earlier slides (a survey of one wave has a single item chart to give).
+            for entry in context["wave"].get("segments") or []:
+                if len(entry["segments"]) == 1:
+                    yield segment_bars(entry["segments"][0], items[0], context, words, False)
         elif kind == "segment":
             yield segment_bars(ident, None, context, words)
         elif kind == "metric" and ident in ("nps", "csat", "ces"):
@@ -164,14 +169,21 @@ def item_series(item: str, context, words: Words) -> dict[str, Any] | None:
     }
 
 
-def item_bars(highlight: Sequence[str], context, words: Words) -> dict[str, Any] | None:
-    """All items of the current wave, best first, the finding's own in the accent colour."""
+def item_bars(
+    highlight: Sequence[str], context, words: Words, only_own: bool = False
+) -> dict[str, Any] | None:
+    """All items of the current wave, best first, the finding's own in the accent colour;
+    with ``only_own``, the finding's items alone (two or more), compared with each other."""
     results = context["wave"]["metrics"].get("items") or {}
     shown = [(i, r) for i, r in results.items() if r and not r.get("suppressed")]
+    total_items = len(shown)
+    if only_own:
+        shown = [(i, r) for i, r in shown if i in highlight and _usable(r)]
+        if len(shown) < 2:
+            return None
     if not shown:
         return None
     shown.sort(key=lambda pair: -pair[1]["value"])
-    total = len(shown)
     shown = keep_telling(shown, lambda pair: pair[0] in highlight, MAX_BARS)
     labels = context["labels"]["items"]
     bars = [
@@ -192,9 +204,21 @@ def item_bars(highlight: Sequence[str], context, words: Words) -> dict[str, Any]
             low=words.fmt.integer(scale[0]),
             high=words.fmt.integer(scale[1]),
         ),
-        "more": total - len(bars),
+        "more": total_items - len(bars),
         "more_messages": MORE_ITEMS,
+        "figure": _levels([results[i]["value"] for i in highlight if i in dict(shown)], words)
+        if only_own
+        else None,
     }
+
+
+def _levels(values: Sequence[float], words: Words) -> str:
+    """ "4.0 against 3.7": the first item's level against the others'."""
+    return words._(
+        "%(one)s against %(other)s",
+        one=words.fmt.number(values[0], 1),
+        other=words.names([words.fmt.number(v, 1) for v in values[1:]]),
+    )
 
 
 def item_dumbbells(
@@ -296,8 +320,11 @@ def keep_telling(entries: Sequence[Any], own: Any, limit: int) -> list[Any]:
     return [entry for index, entry in enumerate(entries) if index in keep]
 
 
-def segment_bars(segment: str, item: str | None, context, words: Words) -> dict[str, Any] | None:
-    """The groups of one segment on an item (else NPS, CSAT, overall); hidden groups counted."""
+def segment_bars(
+    segment: str, item: str | None, context, words: Words, claimed: bool = True
+) -> dict[str, Any] | None:
+    """The groups of one segment on an item (else NPS, CSAT, overall); hidden groups counted.
+    ``claimed``: the finding names the segment, so its lagging groups are its figure."""
     entry = next(
         (s for s in context["wave"].get("segments") or [] if list(s["segments"]) == [segment]),
         None,
@@ -360,7 +387,8 @@ def segment_bars(segment: str, item: str | None, context, words: Words) -> dict[
     # The figure is the lagging groups against the whole, when the groups are drawn on the
     # finding's own item (a finding about the item's change keeps its change).
     if (
-        item
+        claimed
+        and item
         and measure == f"item:{item}"
         and lagging
         and _usable(overall)

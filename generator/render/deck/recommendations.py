@@ -296,7 +296,7 @@ def success_pages(
         entries.append(("targets", {**t, "height": height}))
     for r in measured:
         kpi = whole(r["kpi"])
-        name = whole(r.get("short") or r["title"])  # never the id alone
+        name = whole(r.get("short") or first_words(r["title"]))  # never the id alone
         horizon = words.n_("Within %(num)s day", "Within %(num)s days", r["horizon"])
         height = row_height(
             (name, KPI_COLUMNS[0] - chip_width(r["id"])),
@@ -305,7 +305,13 @@ def success_pages(
         )
         row = {"id": r["id"], "name": name, "kpi": kpi, "horizon": horizon, "height": height}
         entries.append(("kpis", row))
-    return balanced(lambda room: _fill_success(entries, room), BODY_HEIGHT)
+    pages = balanced(lambda room: _fill_success(entries, room), BODY_HEIGHT)
+    for page in pages:  # a short page's rows share out the room left
+        rows = page["targets"] + page["kpis"]
+        tables = sum(1 for section in ("targets", "kpis") if page[section])
+        used = sum(r["height"] for r in rows) + tables * (SECTION_TITLE + TABLE_HEADER + 14)
+        page["row_padding"] = CELL_PADDING_Y / 2 + spread(used, len(rows))
+    return pages
 
 
 def _fill_success(entries: Sequence[tuple[str, dict[str, Any]]], room: float) -> list[Any]:
