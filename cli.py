@@ -168,9 +168,9 @@ def stats(ctx: click.Context, client: str, wave: str | None, as_json: bool) -> N
     "--only",
     "kinds",
     multiple=True,
-    type=click.Choice(["report", "deck", "data"]),
+    type=click.Choice(["report", "deck", "data", "pptx"]),
     help="Build only this deliverable (repeatable); default: the report, the deck and the "
-    "data workbook.",
+    "data workbook, and the deck as PowerPoint (pptx) when rapport.yaml sets defaults.pptx.",
 )
 @click.option("--wave", help="Wave id to report (default: the latest with responses).")
 @click.option(
@@ -213,11 +213,11 @@ def build(
     Files go to output/<client>/; a document whose inputs have not changed since it was
     written is left as it is.
     """
-    from generator.build import DEFAULT_KINDS, BuildOptions
+    from generator.build import BuildOptions
     from generator.build import build as build_documents
 
     options = BuildOptions(
-        kinds=tuple(kinds) or DEFAULT_KINDS,
+        kinds=tuple(kinds) or None,
         wave=wave,
         language=language,
         jobs=jobs,

@@ -28,6 +28,7 @@ from generator.validate.language import (
 from generator.validate.paths import PathOutside, resolve_inside
 from generator.validate.readiness import (
     check_brand_fonts,
+    check_pptx_template,
     check_sending,
     check_template_overrides,
 )
@@ -85,6 +86,7 @@ def validate_workspace(
         if settings is not None:
             check_workspace_paths(root, settings, doc, problems)
             check_brand_fonts(root, settings, doc, problems)
+            check_pptx_template(root, settings, doc, problems)
     check_template_overrides(root, root / "templates", problems)
     engagements = []
     if not clients:
@@ -121,6 +123,7 @@ def check_workspace_paths(
     root: Path, settings: WorkspaceFile, doc: MarkedDocument, problems: Problems
 ) -> None:
     named = [(("brand", "logo"), settings.brand.logo)]
+    named.append((("brand", "pptx_template"), settings.brand.pptx_template))
     for role in ("body", "heading"):
         font = getattr(settings.brand.fonts, role)
         if font.lower().endswith((".ttf", ".otf", ".woff", ".woff2")):
