@@ -36,6 +36,7 @@ demo: $(VENV)/.runtime
 	$(BIN)/rapport build --notes
 
 test: $(VENV)/.test
+	@scripts/install-system-packages --test
 	$(BIN)/pytest
 
 lint: $(VENV)/.test

@@ -7,49 +7,26 @@ them, so that ``rapport --help`` stays fast.
 from __future__ import annotations
 
 import datetime as dt
-import functools
-import json
 import os
 import sys
 from pathlib import Path
 
 import click
 
+from cli_options import EXIT_PROBLEMS, RapportGroup, count, output
 from generator import __version__
 
 SCHEMAS = ("engagement", "interactions", "workspace", "narrative")
+SHELLS = ("bash", "zsh", "fish")
 
 
 def reports_problems(command):
-    """Turn library errors into messages and exit codes: 1 for input problems, 2 for usage."""
-
-    @functools.wraps(command)
-    def wrapper(*args, **kwargs):
-        from generator.errors import InputError, RapportError
-        from generator.validate import UnknownClient
-
-        try:
-            return command(*args, **kwargs)
-        except InputError as exc:
-            for problem in exc.problems:
-                click.echo(str(problem), err=True)
-            click.echo(_count(exc.problems), err=True)
-            sys.exit(1)
-        except UnknownClient as exc:
-            raise click.UsageError(str(exc)) from None
-        except RapportError as exc:
-            raise click.ClickException(str(exc)) from None
-
-    return wrapper
+    """Kept for commands written before RapportCommand: the conventions now apply to every
+    command of the group, so this changes nothing."""
+    return command
 
 
-def _count(problems) -> str:
-    errors = sum(1 for p in problems if p.severity.value == "error")
-    warnings = len(problems) - errors
-    parts = [f"{errors} error{'s' * (errors != 1)}"] if errors else []
-    if warnings:
-        parts.append(f"{warnings} warning{'s' * (warnings != 1)}")
-    return ", ".join(parts) + "."
+_count = count
 
 
 def _workspace_root(ctx: click.Context) -> Path:
@@ -58,7 +35,41 @@ def _workspace_root(ctx: click.Context) -> Path:
     return find_workspace(Path.cwd(), ctx.obj.get("workspace"))
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def _complete_clients(ctx: click.Context, param, incomplete: str):
+    from generator.completion import client_names
+
+    return [name for name in client_names(_completion_root(ctx)) if name.startswith(incomplete)]
+
+
+def _complete_waves(ctx: click.Context, param, incomplete: str):
+    from generator.completion import wave_ids
+
+    chosen = ctx.params.get("clients") or (
+        [ctx.params["client"]] if ctx.params.get("client") else []
+    )
+    waves = wave_ids(_completion_root(ctx), chosen)
+    return [wave for wave in waves if wave.startswith(incomplete)]
+
+
+def _completion_root(ctx: click.Context) -> Path | None:
+    from generator.completion import workspace_root
+
+    return workspace_root(Path.cwd(), ctx.find_root().params.get("workspace"))
+
+
+def clients_argument(**kwargs):
+    return click.argument("clients", nargs=-1, shell_complete=_complete_clients, **kwargs)
+
+
+def client_argument():
+    return click.argument("client", shell_complete=_complete_clients)
+
+
+def wave_option(help_text: str = "Wave id to report (default: the latest with responses)."):
+    return click.option("--wave", help=help_text, shell_complete=_complete_waves)
+
+
+@click.group(cls=RapportGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="rapport")
 @click.option(
     "--workspace",
@@ -72,19 +83,28 @@ def main(ctx: click.Context, workspace: Path | None) -> None:
     ctx.obj = {"workspace": workspace}
 
 
-@main.command()
+@main.command(
+    examples=[
+        'rapport init ~/clients --name "Iryna Melnyk"',
+        "rapport init",
+    ]
+)
 @click.argument("folder", default=".", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--name", default="Your Name", help="Your name, as printed on the deliverables.")
-@reports_problems
 def init(folder: Path, name: str) -> None:
     """Make a new workspace in FOLDER (default: here)."""
     from generator.scaffold import init_workspace
 
     for path in init_workspace(folder, name):
-        click.echo(f"created {path}")
+        output().say(f"created {path}")
 
 
-@main.command()
+@main.command(
+    examples=[
+        "rapport new baltic-home --language lv",
+        'rapport new acme --name "Acme Retail Group"',
+    ]
+)
 @click.argument("client")
 @click.option("--name", help="The client's name as printed (default: from CLIENT).")
 @click.option(
@@ -94,7 +114,6 @@ def init(folder: Path, name: str) -> None:
     help="Language of the deliverables (default: the workspace's).",
 )
 @click.pass_context
-@reports_problems
 def new(ctx: click.Context, client: str, name: str | None, language: str | None) -> None:
     """Start engagements/CLIENT/ with a commented skeleton."""
     from generator.scaffold import new_engagement
@@ -105,51 +124,88 @@ def new(ctx: click.Context, client: str, name: str | None, language: str | None)
 
         language = validate_workspace(root, clients=[]).settings.defaults.language
     for path in new_engagement(root, client, name, language, dt.date.today()):
-        click.echo(f"created {path.relative_to(root)}")
+        output().say(f"created {path.relative_to(root)}")
 
 
-@main.command()
-@click.argument("clients", nargs=-1)
+@main.command(
+    json_output=True,
+    long_running=True,
+    examples=[
+        "rapport validate",
+        "rapport validate baltic-home --strict",
+        "rapport validate --json | jq '.problems[].text'",
+    ],
+)
+@clients_argument()
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
 @click.pass_context
-@reports_problems
-def validate(ctx: click.Context, clients: tuple[str, ...], strict: bool) -> None:
+def validate(ctx: click.Context, clients: tuple[str, ...], strict: bool, as_json: bool) -> None:
     """Check the workspace and its engagements (all, or the CLIENTS named)."""
     from generator.validate import validate_workspace
 
+    out = output()
     workspace = validate_workspace(_workspace_root(ctx), clients, strict=strict)
+    if as_json:
+        out.json(workspace_json(workspace))
+        return
     for warning in workspace.warnings:
-        click.echo(str(warning), err=True)
-    click.echo("rapport.yaml: ok")
+        out.note(str(warning))
+    out.say("rapport.yaml: ok")
     for engagement in workspace.engagements:
-        click.echo(f"{engagement.rel_folder}: ok ({engagement.summary()})")
+        out.say(f"{engagement.rel_folder}: ok ({engagement.summary()})")
     if not workspace.engagements:
-        click.echo("no engagements yet: 'rapport new CLIENT' starts one")
+        out.say("no engagements yet: 'rapport new CLIENT' starts one")
     if workspace.warnings:
-        click.echo(_count(workspace.warnings), err=True)
+        out.note(count(workspace.warnings))
 
 
-@main.command()
+def workspace_json(workspace) -> dict:
+    return {
+        "ok": True,
+        "engagements": [
+            {"client": e.slug, "folder": e.rel_folder, "summary": e.summary(), "draft": e.draft}
+            for e in workspace.engagements
+        ],
+        "problems": [p.to_dict() for p in workspace.warnings],
+    }
+
+
+@main.command(
+    json_output=True,
+    examples=[
+        "rapport inspect data/q3-export.xlsx",
+        "rapport inspect data/pulse.csv --encoding cp1257 --delimiter ';'",
+        "rapport inspect data/q3-export.xlsx --json | jq .mapping",
+    ],
+)
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--sheet", help="Worksheet of an .xlsx (default: the first).")
 @click.option("--encoding", help="Text encoding of a .csv (default: detected).")
 @click.option("--delimiter", help="Field delimiter of a .csv (default: detected).")
-@reports_problems
-def inspect(file: Path, sheet: str | None, encoding: str | None, delimiter: str | None) -> None:
+def inspect(
+    file: Path, sheet: str | None, encoding: str | None, delimiter: str | None, as_json: bool
+) -> None:
     """Describe a survey export and print a column mapping to paste into engagement.yaml."""
-    from generator.inspect import inspect_file
+    from generator.inspect import inspect_data, inspect_file
 
-    click.echo(
-        inspect_file(file, file.as_posix(), sheet=sheet, encoding=encoding, delimiter=delimiter)
-    )
+    options = {"sheet": sheet, "encoding": encoding, "delimiter": delimiter}
+    if as_json:
+        output().json(inspect_data(file, file.as_posix(), **options))
+    else:
+        click.echo(inspect_file(file, file.as_posix(), **options))
 
 
-@main.command()
-@click.argument("client")
-@click.option("--wave", help="Wave id to report (default: the latest with responses).")
-@click.option("--json", "as_json", is_flag=True, help="Everything the templates get, as JSON.")
+@main.command(
+    json_output=True,
+    json_help="Everything the templates get, as JSON (docs/stats-json.md).",
+    examples=[
+        "rapport stats northwind-logistics",
+        "rapport stats kyiv-pharma --wave 2026-q2 --json",
+    ],
+)
+@client_argument()
+@wave_option()
 @click.pass_context
-@reports_problems
 def stats(ctx: click.Context, client: str, wave: str | None, as_json: bool) -> None:
     """Print the headline numbers of CLIENT with n, intervals and change since the last wave."""
     from generator.pipeline import statistics
@@ -157,22 +213,31 @@ def stats(ctx: click.Context, client: str, wave: str | None, as_json: bool) -> N
 
     analysis, item_labels = statistics(_workspace_root(ctx), client, wave)
     if as_json:
-        click.echo(json.dumps(analysis, indent=2, ensure_ascii=False))
+        output().json(analysis)
     else:
         click.echo(stats_table(analysis, item_labels))
 
 
-@main.command()
-@click.argument("clients", nargs=-1)
+@main.command(
+    json_output=True,
+    long_running=True,
+    examples=[
+        "rapport build",
+        "rapport build baltic-home --only deck --notes --open",
+        "rapport build --jobs 2 --keep-going --json > built.json",
+    ],
+)
+@clients_argument()
 @click.option(
     "--only",
     "kinds",
     multiple=True,
-    type=click.Choice(["report", "deck", "data", "pptx"]),
+    type=click.Choice(["report", "deck", "handout", "data", "pptx"]),
     help="Build only this deliverable (repeatable); default: the report, the deck and the "
-    "data workbook, and the deck as PowerPoint (pptx) when rapport.yaml sets defaults.pptx.",
+    "data workbook, and the deck as PowerPoint (pptx) when rapport.yaml sets defaults.pptx. "
+    "'handout' is the deck's slides two to an A4 page, for the client to print.",
 )
-@click.option("--wave", help="Wave id to report (default: the latest with responses).")
+@wave_option()
 @click.option(
     "--language",
     type=click.Choice(["en", "uk", "lv"]),
@@ -196,25 +261,38 @@ def stats(ctx: click.Context, client: str, wave: str | None, as_json: bool) -> N
 @click.option(
     "--pdf-variant",
     type=click.Choice(["pdf/a-3b", "pdf/ua-1"]),
-    help="Archival (PDF/A-3b) or accessible (PDF/UA-1) PDFs, for clients that require them.",
+    help="Archival (PDF/A-3b) or accessible (PDF/UA-1) PDFs, for clients that require them; "
+    "they get their own file names (…-pdfa.pdf, …-pdfua.pdf).",
 )
 @click.option(
     "--encrypt",
     is_flag=True,
     help="Protect the PDFs with AES-256; the password is read from RAPPORT_PDF_PASSWORD.",
 )
+@click.option("--open", "open_pdf", is_flag=True, help="Open the PDFs in the system's viewer.")
 @click.pass_context
-@reports_problems
 def build(
-    ctx, clients, kinds, wave, language, notes, jobs, force, keep_going, pdf_variant, encrypt
+    ctx,
+    clients,
+    kinds,
+    wave,
+    language,
+    notes,
+    jobs,
+    force,
+    keep_going,
+    pdf_variant,
+    encrypt,
+    open_pdf,
+    as_json,
 ) -> None:
     """Render the assessment, the deck and the data workbook of CLIENTS (default: all).
 
     Files go to output/<client>/; a document whose inputs have not changed since it was
     written is left as it is.
     """
-    from generator.build import BuildOptions
-    from generator.build import build as build_documents
+    from generator.build import BuildOptions, build_documents
+    from generator.build_each import refuse_the_rest
 
     options = BuildOptions(
         kinds=tuple(kinds) or None,
@@ -227,12 +305,30 @@ def build(
         variant=pdf_variant,
         encrypt=encrypt,
     )
-    build_documents(_workspace_root(ctx), clients, options, report=click.echo)
+    out = output()
+    root = _workspace_root(ctx)
+    result = build_documents(root, clients, options, out.progress)
+    out.progress.clear()
+    if as_json:
+        out.json(result.to_dict(root))
+    if open_pdf:
+        for path in result.pdfs():
+            click.launch(str(path))
+    if result.refused:
+        if as_json:
+            ctx.exit(EXIT_PROBLEMS)
+        refuse_the_rest(result.refused, out.progress)
 
 
-@main.command()
-@click.argument("client")
-@click.option("--wave", help="Wave id to send (default: the latest with responses).")
+@main.command(
+    examples=[
+        "rapport send northwind-logistics --dry-run",
+        "rapport send northwind-logistics --draft drafts/",
+        "rapport send baltic-home --to dkessler --with-data --yes",
+    ]
+)
+@client_argument()
+@wave_option("Wave id to send (default: the latest with responses).")
 @click.option(
     "--to",
     "names",
@@ -252,10 +348,16 @@ def build(
     is_flag=True,
     help="Send documents still marked as drafts, e.g. as a copy for review.",
 )
+@click.option(
+    "--pdf-variant",
+    type=click.Choice(["pdf/a-3b", "pdf/ua-1"]),
+    help="Attach the archival or accessible PDFs that 'build --pdf-variant' wrote.",
+)
 @click.option("--yes", "-y", is_flag=True, help="Send without asking for confirmation.")
 @click.pass_context
-@reports_problems
-def send(ctx, client, wave, names, with_data, dry_run, draft, allow_draft, yes) -> None:
+def send(
+    ctx, client, wave, names, with_data, dry_run, draft, allow_draft, pdf_variant, yes
+) -> None:
     """E-mail the wave's report and deck of CLIENT to its recipients, and record the delivery.
 
     Refuses to send a document that is missing, older than its inputs, or a draft (unless
@@ -274,9 +376,120 @@ def send(ctx, client, wave, names, with_data, dry_run, draft, allow_draft, yes) 
         dry_run=dry_run,
         draft=draft,
         allow_draft=allow_draft,
+        variant=pdf_variant,
     )
     confirm = (lambda: True) if yes else (lambda: click.confirm("Send it?", abort=True))
-    send_deliverables(_workspace_root(ctx), client, options, report=click.echo, confirm=confirm)
+    send_deliverables(_workspace_root(ctx), client, options, report=output().say, confirm=confirm)
+
+
+@main.command(
+    json_output=True,
+    long_running=True,
+    examples=[
+        "rapport release --dry-run",
+        "rapport release --jobs 2",
+        "rapport release northwind-logistics baltic-home --send",
+    ],
+)
+@clients_argument()
+@click.option(
+    "--send",
+    "send_mail",
+    is_flag=True,
+    help="E-mail the messages (after one confirmation for all) instead of writing drafts.",
+)
+@click.option("--dry-run", is_flag=True, help="Show the plan; build and send nothing.")
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Rebuild, and deliver again documents already delivered to the same recipients.",
+)
+@click.option(
+    "--jobs",
+    "-j",
+    default=1,
+    show_default=True,
+    type=click.IntRange(1, 64),
+    help="Documents rendered in parallel.",
+)
+@click.option("--yes", "-y", is_flag=True, help="Send without asking for confirmation.")
+@click.pass_context
+def release(ctx, clients, send_mail, dry_run, force, jobs, yes, as_json) -> None:
+    """Check, build and deliver the quarter's documents of every client that is due.
+
+    A client is due when its latest wave with responses has not been delivered; CLIENTS
+    names them instead. Each gets an .eml draft beside its documents, or with --send the
+    e-mail, recorded in its deliveries.yaml. A client that fails is reported and the others
+    go on; the exit code is 0 only when every client's documents went out (or were already
+    delivered).
+    """
+    from generator.release import ReleaseOptions
+    from generator.release import release as release_all
+    from generator.render.release_text import refusal_text, release_table
+
+    out = output()
+    root = _workspace_root(ctx)
+    options = ReleaseOptions(send=send_mail, dry_run=dry_run, force=force, jobs=jobs)
+    confirm = (lambda batch: True) if yes else _confirm_batch
+    done = release_all(root, clients, options, progress=out.progress, confirm=confirm)
+    if as_json:
+        out.json(done.to_dict(root))
+    else:
+        out.say(release_table(done, root))
+        refusals = refusal_text(done)
+        if refusals:
+            out.note(refusals)
+    if not done.ok:
+        ctx.exit(EXIT_PROBLEMS)
+
+
+def _confirm_batch(batch) -> bool:
+    from generator.render.release_text import batch_text
+
+    output().progress.clear()
+    click.echo(batch_text(batch), err=True)
+    messages = len(batch)
+    return click.confirm(f"Send {messages} message{'s' * (messages != 1)}?", err=True)
+
+
+@main.command(
+    epilog="""\b
+Examples:
+  rapport preview northwind-logistics
+  rapport preview baltic-home --deck --port 8800
+  rapport preview kyiv-pharma --wave 2026-q3 --language en"""
+)
+@click.argument("client")
+@click.option("--deck", is_flag=True, help="Preview the deck instead of the assessment.")
+@click.option("--wave", help="Wave id to report (default: the latest with responses).")
+@click.option(
+    "--language",
+    type=click.Choice(["en", "uk", "lv"]),
+    help="Language of the document (default: the client's).",
+)
+@click.option(
+    "--port",
+    default=8765,
+    show_default=True,
+    type=click.IntRange(0, 65535),
+    help="Port to serve on (0: any free one).",
+)
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to serve on; any other than loopback shows the client's document to the network.",
+)
+@click.pass_context
+@reports_problems
+def preview(ctx, client: str, deck: bool, wave, language, port: int, host: str) -> None:
+    """Show CLIENT's assessment (or deck) in the browser, page by page as the PDF will be,
+    redrawn whenever one of its inputs changes. Nothing is written to the output folder."""
+    from generator.preview import PreviewOptions
+    from generator.preview import preview as serve_preview
+
+    options = PreviewOptions("deck" if deck else "report", host, port, wave, language)
+    serve_preview(_workspace_root(ctx), client, options, report=click.echo)
 
 
 TODAY = click.option(
@@ -296,45 +509,49 @@ def _colour() -> bool:
     return sys.stdout.isatty() and "NO_COLOR" not in os.environ
 
 
-@main.command()
-@click.argument("clients", nargs=-1)
+@main.command(
+    json_output=True,
+    examples=[
+        "rapport status",
+        "rapport status --today 2026-10-20 --json",
+        "rapport status --pdf",
+    ],
+)
+@clients_argument()
 @TODAY
-@click.option("--json", "as_json", is_flag=True, help="The same, as JSON for scripts.")
 @click.option(
     "--pdf", is_flag=True, help="Also write it as one A4 page: output/portfolio-DATE.pdf."
 )
 @click.pass_context
-@reports_problems
 def status(ctx, clients: tuple[str, ...], today: dt.datetime | None, as_json: bool, pdf: bool):
-    """Show every client (or CLIENTS) on one line, the ones needing attention first.
-
-    \b
-    Examples:
-      rapport status
-      rapport status --today 2026-10-20 --json
-      rapport status --pdf
-    """
+    """Show every client (or CLIENTS) on one line, the ones needing attention first."""
     from generator.render.week_text import status_text
     from generator.week import portfolio
 
     day = _day(today)
     root = _workspace_root(ctx)
+    out = output()
     if pdf:
         from generator.portfolio import write_portfolio
 
         statuses, written = write_portfolio(root, clients, day)
-        click.echo(f"wrote {written.path.relative_to(root)} ({written.pages} pages)", err=True)
+        out.note(f"wrote {written.path.relative_to(root)} ({written.pages} pages)")
     else:
         statuses = portfolio(root, clients, day)
     if as_json:
-        listed = {"today": day.isoformat(), "clients": [s.to_dict() for s in statuses]}
-        click.echo(json.dumps(listed, indent=2, ensure_ascii=False))
+        out.json({"today": day.isoformat(), "clients": [s.to_dict() for s in statuses]})
     else:
         click.echo(status_text(statuses, day, color=_colour()))
 
 
-@main.command()
-@click.argument("clients", nargs=-1)
+@main.command(
+    json_output=True,
+    examples=[
+        "rapport agenda",
+        "rapport agenda northwind-logistics --days 30 --ics ~/calendars/rapport.ics",
+    ],
+)
+@clients_argument()
 @TODAY
 @click.option(
     "--days", default=14, show_default=True, type=click.IntRange(1, 366), help="How far ahead."
@@ -344,17 +561,9 @@ def status(ctx, clients: tuple[str, ...], today: dt.datetime | None, as_json: bo
     type=click.Path(dir_okay=False, path_type=Path),
     help="Also write the agenda as an iCalendar file for a calendar app.",
 )
-@click.option("--json", "as_json", is_flag=True, help="The same, as JSON for scripts.")
 @click.pass_context
-@reports_problems
 def agenda(ctx, clients, today, days: int, ics: Path | None, as_json: bool) -> None:
-    """List what is due in the next DAYS days: follow-ups, contacts, holidays, waves, deliveries.
-
-    \b
-    Examples:
-      rapport agenda
-      rapport agenda northwind-logistics --days 30 --ics ~/calendars/rapport.ics
-    """
+    """List what is due in the next DAYS days: follow-ups, contacts, holidays, waves, deliveries."""
     from generator.publish.calendar import write_calendar
     from generator.render.week_text import agenda_text
     from generator.week import agenda as due_entries
@@ -365,33 +574,37 @@ def agenda(ctx, clients, today, days: int, ics: Path | None, as_json: bool) -> N
         write_calendar(ics, entries, day)
     if as_json:
         listed = {"today": day.isoformat(), "days": days, "entries": [e.to_dict() for e in entries]}
-        click.echo(json.dumps(listed, indent=2, ensure_ascii=False))
+        output().json(listed)
     else:
         click.echo(agenda_text(entries, day, days, color=_colour()))
 
 
-@main.command()
-@click.argument("client")
+@main.command(
+    long_running=True,
+    examples=[
+        "rapport briefing northwind-logistics",
+        "rapport briefing kyiv-pharma --today 2026-11-02",
+    ],
+)
+@client_argument()
 @TODAY
 @click.pass_context
-@reports_problems
 def briefing(ctx, client: str, today: dt.datetime | None) -> None:
-    """Write the delivery team's briefing on CLIENT, in the team's language (internal).
-
-    \b
-    Examples:
-      rapport briefing northwind-logistics
-      rapport briefing kyiv-pharma --today 2026-11-02
-    """
+    """Write the delivery team's briefing on CLIENT, in the team's language (internal)."""
     from generator.briefing import write_briefing
 
     root = _workspace_root(ctx)
     written = write_briefing(root, client, _day(today))
     shown = written.path.relative_to(root) if written.path.is_relative_to(root) else written.path
-    click.echo(f"wrote {shown} ({written.pages} pages, {written.size // 1024} KB)")
+    output().say(f"wrote {shown} ({written.pages} pages, {written.size // 1024} KB)")
 
 
-@main.command()
+@main.command(
+    examples=[
+        "rapport schema engagement > engagement.schema.json",
+        "rapport schema --out schemas/",
+    ]
+)
 @click.argument("name", type=click.Choice(SCHEMAS), default="engagement")
 @click.option(
     "--out",
@@ -409,7 +622,24 @@ def schema(name: str, out: Path | None) -> None:
     for each in SCHEMAS:
         path = out / f"{each}.schema.json"
         path.write_text(json_schema(each) + "\n", encoding="utf-8")
-        click.echo(f"wrote {path}")
+        output().say(f"wrote {path}")
+
+
+@main.command(
+    examples=[
+        'eval "$(rapport completion bash)"        # in ~/.bashrc',
+        "rapport completion zsh > ~/.zfunc/_rapport",
+        "rapport completion fish > ~/.config/fish/completions/rapport.fish",
+    ]
+)
+@click.argument("shell", type=click.Choice(SHELLS))
+def completion(shell: str) -> None:
+    """Print the completion script for SHELL: commands, options, client names and wave ids."""
+    from click.shell_completion import get_completion_class
+
+    complete = get_completion_class(shell)
+    assert complete is not None
+    click.echo(complete(main, {}, "rapport", "_RAPPORT_COMPLETE").source())
 
 
 if __name__ == "__main__":

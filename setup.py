@@ -5,6 +5,6 @@ from setuptools import find_packages, setup
 setup(
     packages=[*find_packages(include=["generator", "generator.*"]), "rapport_templates"],
     package_dir={"rapport_templates": "templates"},
-    package_data={"generator": ["py.typed"], "rapport_templates": ["**/*"]},
+    package_data={"generator": ["py.typed", "preview/static/*"], "rapport_templates": ["**/*"]},
     exclude_package_data={"rapport_templates": ["**/__pycache__/*", "**/*.pyc"]},
 )

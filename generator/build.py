@@ -14,7 +14,7 @@ import os
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import ExitStack
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
@@ -28,7 +28,10 @@ from generator.build_inputs import (
     recorded_commit,
 )
 from generator.errors import Location, Problem, RapportError
+from generator.progress import Progress
+from generator.publish.outputs import check_outputs, output_folders_locked
 from generator.publish.pdf import PdfMetadata, write_atomically, write_pdf
+from generator.publish.workers import die_with_parent
 from generator.workspace import Workspace
 
 STAMP_FILE = ".rapport-build.json"
@@ -36,12 +39,16 @@ DEFAULT_KINDS = ("report", "deck", "data")
 FILE_NAMES = {  # kind → (word in the file name, suffix)
     "report": ("assessment", ".pdf"),
     "deck": ("deck", ".pdf"),
-    "handout": ("deck-notes", ".pdf"),
+    "notes": ("deck-notes", ".pdf"),  # the consultant's speaker notes, internal
+    "handout": ("deck-handout", ".pdf"),  # the slides two to an A4 page, for the client
     "data": ("data", ".xlsx"),
     "pptx": ("deck", ".pptx"),
 }
-PDF_KINDS = ("report", "deck", "handout")
+PDF_KINDS = ("report", "deck", "notes", "handout")
 PASSWORD_VARIABLE = "RAPPORT_PDF_PASSWORD"
+# A variant has a file of its own: the normal PDF beside it stays as it was.
+VARIANT_SUFFIXES = {"pdf/a-3b": "-pdfa", "pdf/ua-1": "-pdfua"}
+VARIANT_NAMES = {"pdf/a-3b": "PDF/A-3b, archival", "pdf/ua-1": "PDF/UA-1, accessible"}
 
 
 @dataclass(frozen=True)
@@ -80,35 +87,120 @@ class WrittenFile:
     pages: int | None = None  # PDFs' pages, the PowerPoint deck's slides
     warnings: tuple[str, ...] = ()
     unit: str = "page"
+    client: str = ""
+    kind: str = ""
+
+
+@dataclass(frozen=True)
+class CurrentFile:
+    """A document left as it was: nothing it is made from has changed."""
+
+    path: Path
+    client: str
+    kind: str
 
 
 @dataclass
 class BuildResult:
     written: list[WrittenFile] = field(default_factory=list)
     up_to_date: list[Path] = field(default_factory=list)
+    current: list[CurrentFile] = field(default_factory=list)
+    refused: dict[str, list[Problem]] = field(default_factory=dict)  # with keep_going only
+
+    def pdfs(self) -> list[Path]:
+        """Every PDF the build wrote or found up to date, in the order of the build."""
+        found = [w.path for w in self.written] + [c.path for c in self.current]
+        return [path for path in found if path.suffix == ".pdf"]
+
+    def to_dict(self, root: Path) -> dict[str, Any]:
+        """The result as JSON values (docs/json.md, "rapport build --json")."""
+        return {
+            "ok": not self.refused,
+            "written": [
+                {
+                    "client": w.client,
+                    "kind": w.kind,
+                    "path": _shown(root, w.path),
+                    "pages": w.pages,
+                    "size": w.size,
+                    "sha256": w.sha256,
+                    "warnings": list(w.warnings),
+                }
+                for w in self.written
+            ],
+            "up_to_date": [
+                {"client": c.client, "kind": c.kind, "path": _shown(root, c.path)}
+                for c in self.current
+            ],
+            "refused": [
+                {"client": client, "problems": [p.to_dict() for p in problems]}
+                for client, problems in sorted(self.refused.items())
+            ],
+        }
+
+
+Report = Callable[[str], None] | Progress
 
 
 def build(
     root: Path,
     clients: Sequence[str],
     options: BuildOptions,
-    report: Callable[[str], None] = lambda line: None,
+    report: Report = lambda line: None,
 ) -> BuildResult:
-    """Build the requested documents of ``clients`` (all when empty) under ``root``."""
-    from generator.validate import select_clients, validate_workspace
+    """Build the requested documents of ``clients`` (all when empty) under ``root``.
+
+    ``report`` gets a line per document; a ``Progress`` also hears what starts. With
+    ``options.keep_going`` the clients that could not be built are listed at the end and
+    their problems raised together (``build_documents`` returns them instead).
+    """
+    result = build_documents(root, clients, options, report)
+    if result.refused:
+        refuse_the_rest(result.refused, _progress(report))
+    return result
+
+
+def stale_documents(root: Path, slug: str, options: BuildOptions) -> list[Path]:
+    """The documents of ``slug`` a build with ``options`` would write (the others are current);
+    named as when last built, or by kind until the first build names them."""
+    inputs = input_digests(root, slug)
+    planned = [_plan(root, slug, kind, options, inputs) for kind in _kinds(options)]
+    return [p.target for p in planned if options.force or not _is_current(p)]
+
+
+def _progress(report: Report) -> Progress:
+    return report if isinstance(report, Progress) else Progress(report)
+
+
+def build_documents(
+    root: Path, clients: Sequence[str], options: BuildOptions, report: Report
+) -> BuildResult:
+    """Build as ``build`` does, but return the refused clients' problems in the result."""
+    from generator.validate import select_clients
+
+    progress = _progress(report)
+    slugs = select_clients(root, clients)
+    if not slugs:
+        progress.line("no clients yet: make one with 'rapport new NAME'")
+    with output_folders_locked(root, [output_folder(root, slug) for slug in slugs]):
+        return _build(root, slugs, options, progress)
+
+
+def _build(
+    root: Path, slugs: Sequence[str], options: BuildOptions, progress: Progress
+) -> BuildResult:
+    from generator.validate import validate_workspace
 
     result = BuildResult()
     stale = []
-    slugs = select_clients(root, clients)
-    if not slugs:
-        report("no clients yet: make one with 'rapport new NAME'")
     for slug in slugs:
         inputs = input_digests(root, slug)
         for kind in _kinds(root, options):
             planned = _plan(root, slug, kind, options, inputs)
             if not options.force and _is_current(planned):
                 result.up_to_date.append(planned.target)
-                report(f"up to date: {_shown(root, planned.target)}")
+                result.current.append(CurrentFile(planned.target, slug, kind))
+                progress.line(f"up to date: {_shown(root, planned.target)}")
             else:
                 stale.append(planned)
     if not stale:
@@ -116,6 +208,7 @@ def build(
 
     password = _password(options)
     chosen = sorted({p.client for p in stale})
+    progress.phase(f"checking the inputs of {_clients(len(chosen))}")
     if options.keep_going:
         workspace, failed = validate_each(root, chosen, options.wave)
     else:
@@ -123,24 +216,34 @@ def build(
         failed = {}
     stale = [p for p in stale if p.client not in failed]
     if workspace is not None and stale:
-        for client, problem in _render_all(workspace, stale, options).items():
+        for client, problem in _render_all(workspace, stale, options, progress).items():
             failed[client] = [problem]
         stale = [p for p in stale if p.client not in failed]
-    published = _publish_all(workspace, stale, options, password) if workspace else iter(())
+    if workspace is not None and stale:
+        # Every place a file goes is checked before the first one is written.
+        folders = {p.target.parent for p in stale}
+        check_outputs(root, [p.target for p in stale] + [f / STAMP_FILE for f in folders])
+    published = (
+        _publish_all(workspace, stale, options, password, progress) if workspace else iter(())
+    )
     for document, written in published:
         _record(document, written)
+        written = replace(written, client=document.client, kind=document.kind)
         result.written.append(written)
-        report(_written_line(root, written))
+        progress.line(_written_line(root, written))
         if document.context and document.context.get("draft") and document.kind in PDF_KINDS:
-            report(
+            progress.line(
                 f"  draft: placeholders of 'rapport new' are left in the inputs "
                 f"('rapport validate {document.client}' lists them); 'rapport send' refuses it"
             )
         for warning in written.warnings:
-            report(f"  warning: {warning}")
-    if failed:
-        refuse_the_rest(failed, report)
+            progress.line(f"  warning: {warning}", err=True)
+    result.refused = failed
     return result
+
+
+def _clients(count: int) -> str:
+    return f"{count} client{'s' * (count != 1)}"
 
 
 def default_kinds(root: Path) -> tuple[str, ...]:
@@ -156,7 +259,7 @@ def default_kinds(root: Path) -> tuple[str, ...]:
 def _kinds(root: Path, options: BuildOptions) -> list[str]:
     kinds = list(dict.fromkeys(options.kinds or default_kinds(root)))
     if options.notes and "deck" in kinds:
-        kinds.insert(kinds.index("deck") + 1, "handout")
+        kinds.insert(kinds.index("deck") + 1, "notes")
     return kinds
 
 
@@ -172,11 +275,15 @@ def _password(options: BuildOptions) -> str | None:
     return password
 
 
-def output_name(slug: str, kind: str, wave: str, language_suffix: str = "") -> str:
+def output_name(
+    slug: str, kind: str, wave: str, language_suffix: str = "", variant: str | None = None
+) -> str:
     """Return e.g. ``baltic-home-assessment-2026-q3.pdf`` (``-uk`` before the suffix when the
-    document is not in the client's own language)."""
+    document is not in the client's own language, then ``-pdfa`` or ``-pdfua`` for a PDF
+    variant)."""
     word, suffix = FILE_NAMES[kind]
-    return f"{slug}-{word}-{wave}{language_suffix}{suffix}"
+    marked = VARIANT_SUFFIXES[variant] if variant and suffix == ".pdf" else ""
+    return f"{slug}-{word}-{wave}{language_suffix}{marked}{suffix}"
 
 
 # ---------- Skipping what has not changed ----------
@@ -233,7 +340,7 @@ def _record(document: PlannedDocument, written: WrittenFile) -> None:
 
 
 def _render_all(
-    workspace: Workspace, planned: list[PlannedDocument], options
+    workspace: Workspace, planned: list[PlannedDocument], options, progress: Progress
 ) -> dict[str, Problem]:
     """Analyse each engagement once, name each document's file and render its HTML.
 
@@ -251,6 +358,7 @@ def _render_all(
             continue
         try:
             if document.client not in contexts:
+                progress.phase(f"analysing {document.client}")
                 contexts[document.client] = engagement_context(
                     workspace,
                     engagement,
@@ -259,7 +367,8 @@ def _render_all(
                     # The commit fingerprinted with the inputs, so the stamp and PDF agree.
                     source_commit=recorded_commit(document.inputs),
                 )
-            _render_one(workspace, engagement, document, contexts[document.client])
+            progress.phase(f"laying out the {document.kind} of {document.client}")
+            _render_one(workspace, engagement, document, contexts[document.client], options.variant)
         except RapportError as error:
             if not options.keep_going:
                 raise
@@ -267,7 +376,9 @@ def _render_all(
     return failed
 
 
-def _render_one(workspace: Workspace, engagement, document: PlannedDocument, context) -> None:
+def _render_one(
+    workspace: Workspace, engagement, document: PlannedDocument, context, variant: str | None
+) -> None:
     """Name one document's file and render its HTML from its engagement's context."""
     from generator.pipeline import document_settings
     from generator.render.documents import document_metadata, render_document
@@ -276,7 +387,7 @@ def _render_one(workspace: Workspace, engagement, document: PlannedDocument, con
     language = context["language"]
     suffix = f"-{language}" if language != engagement.language else ""
     wave = context["analysis"]["current_wave"]
-    name = output_name(engagement.slug, document.kind, wave, suffix)
+    name = output_name(engagement.slug, document.kind, wave, suffix, variant)
     document.target = workspace.output_dir / engagement.slug / name
     if document.kind == "pptx":
         _render_pptx(workspace, engagement, document, context)
@@ -306,27 +417,27 @@ def _render_pptx(workspace: Workspace, engagement, document: PlannedDocument, co
 
 
 def _publish_all(
-    workspace: Workspace, planned: list[PlannedDocument], options: BuildOptions, password
+    workspace: Workspace,
+    planned: list[PlannedDocument],
+    options: BuildOptions,
+    password,
+    progress: Progress,
 ) -> Iterator[tuple[PlannedDocument, WrittenFile]]:
     """Write the workbooks here and the PDFs here or in ``options.jobs`` worker processes."""
+    from generator.pipeline import document_roots, font_folders
     from generator.publish.workbook import workbook_data
-    from generator.render.environment import builtin_templates
 
-    builtin = builtin_templates()
-    folders = {e.slug: e.folder for e in workspace.engagements}
+    engagements = {e.slug: e for e in workspace.engagements}
 
     def job(document: PlannedDocument) -> tuple:
-        roots = {
-            "builtin": builtin,
-            "workspace": workspace.root,
-            "engagement": folders[document.client],
-        }
+        roots = document_roots(workspace, engagements[document.client])
         attachments = []
         if options.variant == "pdf/a-3b" and document.kind == "report":
             # An archival report carries its numbers as the source workbook.
-            name = document.target.with_suffix(".xlsx").name.replace("-assessment-", "-data-")
+            name = document.target.name.replace("-assessment-", "-data-")
+            name = name.removesuffix(f"{VARIANT_SUFFIXES[options.variant]}.pdf") + ".xlsx"
             attachments.append((name, workbook_data(document.context)))
-        return (document, roots, [builtin / "fonts"], attachments, options.variant, password)
+        return (document, roots, font_folders(), attachments, options.variant, password)
 
     pdfs = [d for d in planned if d.kind in PDF_KINDS]
     parallel = options.jobs > 1 and len(pdfs) > 1
@@ -334,10 +445,17 @@ def _publish_all(
         futures = {}
         if parallel:
             pool = stack.enter_context(
-                ProcessPoolExecutor(max_workers=options.jobs, mp_context=get_context("fork"))
+                ProcessPoolExecutor(
+                    max_workers=options.jobs,
+                    mp_context=get_context("fork"),
+                    initializer=die_with_parent,
+                    initargs=(os.getpid(),),
+                )
             )
             futures = {id(d): pool.submit(_publish_pdf, *job(d)) for d in pdfs}
-        for document in planned:  # reported in the planned order, whichever finishes first
+        # Reported in the planned order, whichever finishes first.
+        for index, document in enumerate(planned, start=1):
+            progress.item(index, len(planned), _shown(workspace.root, document.target))
             if document.kind == "data":
                 yield document, _write_file(document.target, workbook_data(document.context))
             elif document.kind == "pptx":

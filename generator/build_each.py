@@ -16,17 +16,17 @@ from generator.workspace import Workspace
 
 
 def validate_each(
-    root: Path, clients: Sequence[str], wave: str | None
+    root: Path, clients: Sequence[str], wave: str | None, *, building: bool = True
 ) -> tuple[Workspace | None, dict[str, list[Problem]]]:
     """Validate each client alone: the workspace of those that passed, and the others'
-    problems (client → problems)."""
+    problems (client → problems); ``building`` as in ``validate_workspace``."""
     from generator.validate import validate_workspace
 
     passed: list[Workspace] = []
     failed: dict[str, list[Problem]] = {}
     for client in clients:
         try:
-            passed.append(validate_workspace(root, [client], wave=wave, building=True))
+            passed.append(validate_workspace(root, [client], wave=wave, building=building))
         except InputError as error:
             failed[client] = error.problems
     if not passed:

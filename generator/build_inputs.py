@@ -21,12 +21,21 @@ from generator.load.yamlmarks import parse_yaml, read_yaml
 from generator.render.context import DataFile
 from generator.workspace import Engagement
 
-FINGERPRINT_VERSION = "3"
+FINGERPRINT_VERSION = "4"
 COMMIT_LABEL, NO_COMMIT = "git:commit", "none"
 DELIVERIES = "deliveries.yaml"
-NOT_INPUTS = {DELIVERIES}  # written by the tool after a build; it never changes a PDF
-# Sending is not building: its code, its templates and the SMTP settings change no document.
-NOT_DOCUMENT_INPUTS = ("generator:deliver/", "builtin:email/", "templates:email/")
+NOT_INPUTS = {DELIVERIES, ".DS_Store"}  # written after a build, or by the system: no PDF reads them
+EDITOR_LEFTOVERS = (".swp", ".swo", ".swx", "~")
+# Sending is not building: its code, its templates (the workspace's and each client's own)
+# and the SMTP settings change no document.
+NOT_DOCUMENT_INPUTS = (
+    "generator:deliver/",
+    "builtin:email/",
+    "templates:email/",
+    "engagement:templates/email/",
+)
+# Python's byte-code caches are written beside the tool's source by running it.
+NOT_SOURCE = ("__pycache__",)
 
 
 def quick_settings(root: Path) -> dict[str, Any]:
@@ -59,26 +68,50 @@ def input_digests(root: Path, slug: str) -> dict[str, str]:
     ``brand:brand/logo.svg``, ``templates:…`` (the workspace's), ``builtin:…`` (the bundled
     theme) and ``generator:…`` (the tool's own source).
     """
-    from generator.render.environment import builtin_templates
-
     digests: dict[str, str] = {}
-    for label, folder in (
-        ("generator", Path(generator.__file__).parent),
-        ("builtin", builtin_templates()),
-        ("templates", root / "templates"),
-        ("engagement", root / "engagements" / slug),
-    ):
+    for label, folder in input_folders(root, slug):
         for relative, path in _files(folder):
             name = f"{label}:{relative}"
             if not name.startswith(NOT_DOCUMENT_INPUTS):
-                digests[name] = _digest_or_missing(path)
+                digests[name] = input_digest(path, folder)
     digests["rapport.yaml"] = _settings_digest(root)
-    for name in _brand_files(root):
-        digests[f"brand:{name}"] = _digest_or_missing(root / name)
+    for name in brand_files(root):
+        digests[f"brand:{name}"] = input_digest(root / name, root)
     # The commit the document will name is one of its inputs: committing the inputs makes
     # the document stale, so a PDF never names a commit its inputs are no longer at.
     digests[COMMIT_LABEL] = inputs_commit(root, slug) or NO_COMMIT
     return digests
+
+
+def input_folders(root: Path, slug: str) -> list[tuple[str, Path]]:
+    """The folders whose files are inputs of client ``slug``'s documents, each with its label
+    (rapport.yaml and the brand files are inputs too)."""
+    from generator.render.environment import builtin_templates
+
+    return [
+        ("generator", Path(generator.__file__).parent),
+        ("builtin", builtin_templates()),
+        ("templates", root / "templates"),
+        ("engagement", root / "engagements" / slug),
+    ]
+
+
+def input_label(root: Path, slug: str, path: Path) -> str | None:
+    """Return the label ``input_digests`` gives ``path``, or None when the file is no input of
+    client ``slug``'s documents (another client's, the output, e-mail templates)."""
+    if path == root / "rapport.yaml":
+        return "rapport.yaml"
+    for name in brand_files(root):
+        if path == root / name:
+            return f"brand:{name}"
+    for label, folder in input_folders(root, slug):
+        if path.is_relative_to(folder):
+            relative = path.relative_to(folder)
+            name = f"{label}:{relative.as_posix()}"
+            if not _listed(relative) or name.startswith(NOT_DOCUMENT_INPUTS):
+                return None
+            return name
+    return None
 
 
 def fingerprint(digests: dict[str, str], kind: str, options: Any) -> str:
@@ -134,7 +167,7 @@ def inputs_commit(root: Path, slug: str) -> str | None:
     The inputs are the client's folder (without deliveries.yaml, which `send` writes),
     rapport.yaml, the workspace's templates and brand files. None outside a git repository.
     """
-    paths = [f"engagements/{slug}", "templates", *_brand_files(root)]
+    paths = [f"engagements/{slug}", "templates", *brand_files(root)]
     pathspec = ["--", *paths, f":(exclude)engagements/{slug}/{DELIVERIES}"]
     head = _git(root, "rev-parse", "--verify", "--quiet", "HEAD")
     if head is None:
@@ -192,7 +225,8 @@ def _version_of(package: str) -> str:
         return "?"
 
 
-def _brand_files(root: Path) -> Iterable[str]:
+def brand_files(root: Path) -> Iterable[str]:
+    """The brand files rapport.yaml names (logo, font files), relative to the workspace."""
     brand = quick_settings(root).get("brand") or {}
     if not isinstance(brand, dict):
         return []
@@ -216,13 +250,50 @@ def _settings_text(settings: dict[str, Any]) -> str:
 
 
 def _files(folder: Path) -> Iterable[tuple[str, Path]]:
+    """Every file under ``folder``, hidden ones and those in dot folders too: a document may
+    read a survey kept in ``data/.exports/``. Links are listed, not followed into folders."""
     if not folder.is_dir():
         return
     for path in sorted(folder.rglob("*")):
         relative = path.relative_to(folder)
-        hidden = any(part.startswith(".") or part == "__pycache__" for part in relative.parts)
-        if path.is_file() and not hidden and path.name not in NOT_INPUTS:
+        # A pipe is listed too, never read.
+        if _listed(relative) and (path.is_symlink() or not path.is_dir()):
             yield relative.as_posix(), path
+
+
+def input_digest(path: Path, folder: Path) -> str:
+    """The SHA-256 of an input file; for a link, also where it leads.
+
+    A survey replaced by a link to an identical file elsewhere must not look unchanged: the
+    build would answer "up to date" where validation refuses the link. A path that leads out
+    of ``folder``, or to something that is not a regular file, is never read (it could be
+    /dev/zero); its digest names the target, so the build validates it and says why not.
+    """
+    try:
+        target = path.resolve(strict=True)
+    except FileNotFoundError:
+        return "missing"
+    except (OSError, RuntimeError):
+        return "link:loop"
+    base = folder.resolve()
+    if not target.is_relative_to(base) or not target.is_file():
+        return f"not read:{target.as_posix()}"
+    digest = _digest_or_missing(target)
+    if path.is_symlink() or target != path.absolute():
+        return f"link:{target.relative_to(base).as_posix()}:{digest}"
+    return digest
+
+
+def _listed(relative: Path) -> bool:
+    # Hidden folders hold inputs too (a survey export kept in data/.exports/); an editor's
+    # swap or backup file beside a narrative is read by no document.
+    hidden_source = any(part in NOT_SOURCE for part in relative.parts)
+    name = relative.name
+    return not hidden_source and name not in NOT_INPUTS and not _editor_leftover(name)
+
+
+def _editor_leftover(name: str) -> bool:
+    return name.startswith(".#") or name.endswith(EDITOR_LEFTOVERS)
 
 
 def _digest_or_missing(path: Path) -> str:

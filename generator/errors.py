@@ -52,6 +52,20 @@ class Problem:
         label = "" if self.severity is Severity.ERROR else "warning: "
         return f"{self.location}: {label}{printable(self.message)}"
 
+    def to_dict(self) -> dict:
+        """The problem as JSON values (docs/json.md, "A problem")."""
+        where = self.location
+        return {
+            "severity": self.severity.value,
+            "file": where.path,
+            "line": where.line,
+            "column": where.column,
+            "sheet": where.sheet,
+            "cell": where.cell,
+            "message": self.message,
+            "text": str(self),
+        }
+
 
 @dataclass
 class Problems:
@@ -107,3 +121,7 @@ def reading_order(problem: Problem) -> tuple:
 
 class WorkspaceNotFound(RapportError):
     pass
+
+
+class UsageProblem(RapportError):
+    """The command asks for something that does not exist (a client, a wave): exit code 2."""

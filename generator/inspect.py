@@ -77,6 +77,52 @@ def inspect_file(
     return render(table, profiles, suggestion, source_file(rel_name))
 
 
+def inspect_data(
+    path: Path,
+    rel_name: str,
+    *,
+    sheet: str | None = None,
+    encoding: str | None = None,
+    delimiter: str | None = None,
+) -> dict:
+    """The same description as plain JSON values (docs/json.md, "rapport inspect --json")."""
+    table = read_table(path, rel_name, sheet=sheet, encoding=encoding, delimiter=delimiter)
+    profiles = profile_table(table)
+    suggestion = suggest_mapping(table, profiles)
+    return {
+        "file": table.path,
+        "format": table.layout,
+        "header_rows": table.header_rows,
+        "sheet": table.sheet,
+        "encoding": table.encoding,
+        "delimiter": table.delimiter,
+        "responses": len(table),
+        "columns": [
+            {
+                "letter": p.column.letter,
+                "label": p.column.short_label if p.column.names() else None,
+                "kind": p.kind,
+                "scale": list(p.scale) if p.scale else None,
+                "distinct": p.distinct,
+                "samples": p.samples,
+            }
+            for p in profiles
+        ],
+        "mapping": {
+            "roles": suggestion.roles,
+            "items": suggestion.items,
+            "segments": suggestion.segments,
+            "measures": suggestion.measures,
+            "scales": suggestion.scales,
+            "labels": suggestion.labels,
+            "unmapped": suggestion.unmapped,
+        },
+        "paste": render(table, profiles, suggestion, source_file(rel_name))
+        .split(PASTE_MARKER, 1)[1]
+        .split("\n", 1)[1],
+    }
+
+
 def source_file(rel_name: str) -> str:
     """Return the file as engagement.yaml names it: relative to the engagement folder."""
     parts = rel_name.split("/")
@@ -150,7 +196,10 @@ def suggest_mapping(table: Table, profiles: list[ColumnProfile]) -> Suggestion:
         )
     )
     take("comment", comments[0] if comments else None)
-    _suggest_items(suggestion, [p for p in scored if id(p) not in used], names, used)
+    rankings = [p for p in scored if p.ranking and id(p) not in used]
+    rated = [p for p in scored if id(p) not in used and not p.ranking]
+    _suggest_items(suggestion, rated, names, used)
+    _suggest_rankings(suggestion, rankings, names, used)
     segments = [
         p
         for p in free
@@ -191,6 +240,18 @@ def _suggest_items(suggestion: Suggestion, candidates, names, used: set[int]) ->
         ident = _unique_slug(profile.column, suggestion.items)
         suggestion.items[ident] = names[id(profile)]
         suggestion.measures.setdefault("items", {})[ident] = _printed_label(profile.column)
+        used.add(id(profile))
+
+
+def _suggest_rankings(suggestion: Suggestion, rankings, names, used: set[int]) -> None:
+    """Rankings are items on a scale of their own: 1…k, the top box the first rank."""
+    for profile in rankings[:MAX_ITEMS]:
+        ident = _unique_slug(profile.column, suggestion.items)
+        suggestion.items[ident] = names[id(profile)]
+        suggestion.measures.setdefault("items", {})[ident] = _printed_label(profile.column)
+        low, high = profile.scale
+        by_item = suggestion.scales.setdefault("by_item", {})
+        by_item[ident] = {"min": low, "max": high, "top_box": 1, "lower_is_better": "true"}
         used.add(id(profile))
 
 
@@ -274,7 +335,12 @@ def render(table: Table, profiles, suggestion: Suggestion, file_name: str) -> st
         lines += [f"    {ident}: {_q(label)}" for ident, label in declared.items()]
     if suggestion.scales:
         lines.append("scales:  # only where the defaults do not fit")
-        lines += [f"  {role}: {_flow(scale)}" for role, scale in suggestion.scales.items()]
+        for role, scale in suggestion.scales.items():
+            if role == "by_item":
+                lines.append("  by_item:")
+                lines += [f"    {ident}: {_flow(own)}" for ident, own in scale.items()]
+            else:
+                lines.append(f"  {role}: {_flow(scale)}")
     lines += ["sources:", f"  - file: {_q(file_name)}", f"    format: {table.layout}"]
     if table.sheet is not None:
         lines.append(f"    sheet: {_q(table.sheet)}")

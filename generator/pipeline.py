@@ -36,12 +36,18 @@ def engagement_context(
     wave: str | None = None,
     language: str | None = None,
     source_commit: str | None = None,
+    analysis: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """Analyse one engagement and return what its documents' templates receive."""
+    """Analyse one engagement and return what its documents' templates receive.
+
+    An ``analysis`` given (``analyze(…).to_dict()``) is used as it is: it depends on the
+    engagement's data, settings and log, never on its narrative or the templates.
+    """
     from generator.build_inputs import data_files
     from generator.render.context import document_context
 
-    analysis = analyze(workspace, engagement, wave).to_dict()
+    if analysis is None:
+        analysis = analyze(workspace, engagement, wave).to_dict()
     if analysis["current_wave"] is None:
         raise RapportError(f"{engagement.rel_folder}: no wave has responses to report")
     return document_context(
@@ -65,11 +71,35 @@ def document_settings(workspace: Workspace, engagement: Engagement, language: st
     )
 
 
+def document_roots(workspace: Workspace, engagement: Engagement) -> dict[str, Path]:
+    """The folders a document of ``engagement`` may read files from, by virtual root name."""
+    from generator.render.environment import builtin_templates
+
+    builtin = builtin_templates()
+    return {"builtin": builtin, "workspace": workspace.root, "engagement": engagement.folder}
+
+
+def font_folders() -> list[Path]:
+    """The only font folders the renderer sees (brand fonts come through the stylesheets)."""
+    from generator.render.environment import builtin_templates
+
+    return [builtin_templates() / "fonts"]
+
+
 def statistics(root: Path, client: str, wave: str | None = None) -> tuple[dict, dict[str, str]]:
     """Validate one client and return its analysis as plain values, with the items' labels."""
     workspace = validate_workspace(root, [client], wave=wave, building=True)
     (engagement,) = workspace.engagements
-    return analyze(workspace, engagement, wave).to_dict(), engagement.spec.measures.items
+    measures = engagement.spec.measures
+    # the labels of the rated items and of the choice questions, for the terminal table
+    return analyze(workspace, engagement, wave).to_dict(), {**measures.choices, **measures.items}
 
 
-__all__ = ["analyze", "document_settings", "engagement_context", "statistics"]
+__all__ = [
+    "analyze",
+    "document_roots",
+    "document_settings",
+    "engagement_context",
+    "font_folders",
+    "statistics",
+]

@@ -28,6 +28,12 @@ class Responses:
     comments: list[str | None] = field(default_factory=list)
     languages: list[str] = field(default_factory=list)  # language each response was given in
     sus: list[list[Score]] = field(default_factory=list)  # ten answers per response, when mapped
+    choices: dict[str, list[str | None]] = field(default_factory=dict)  # single-choice answers
+    multi: dict[str, list[tuple[str, ...] | None]] = field(default_factory=dict)
+    """Per multi-select question, each response's chosen options (None: not answered)."""
+    multi_options: dict[str, list[str]] = field(default_factory=dict)
+    """Per multi-select question, its options in questionnaire order (as far as known)."""
+    multi_base: dict[str, str] = field(default_factory=dict)  # "answered" or "shown"
 
     def __len__(self) -> int:
         return len(self.origins)

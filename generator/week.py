@@ -90,12 +90,14 @@ def _workspace(root: Path, clients: Sequence[str]) -> Workspace:
 def _deliveries(workspace: Workspace) -> list[list[dict[str, Any]]]:
     """Read each engagement's deliveries.yaml (oldest entry first); every problem at once."""
     problems = Problems()
-    found = [_read_deliveries(workspace.root, e, problems) for e in workspace.engagements]
+    found = [read_deliveries(e, problems) for e in workspace.engagements]
     problems.raise_if_errors()
     return found
 
 
-def _read_deliveries(root: Path, engagement: Engagement, problems: Problems) -> list[dict]:
+def read_deliveries(engagement: Engagement, problems: Problems) -> list[dict]:
+    """The entries of the engagement's deliveries.yaml, oldest first; a problem is added to
+    ``problems`` (and nothing returned) when the file is not a list of deliveries."""
     path = engagement.folder / DELIVERIES
     if not path.is_file():
         return []

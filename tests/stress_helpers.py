@@ -1,9 +1,10 @@
 """A stress engagement: what a real client can throw at the documents' layout, all at once.
 
 A 70-character client name with no short name, a 130-character engagement title, one survey
-wave only and no NPS question, a 400-word finding narrative, and 15 recommendations across all
-six teams, one of them with a 250-character title. It is Northwind's Q3 pulse under another
-name, so its numbers are real ones; the documents must show all of it, clipped nowhere.
+wave only and no NPS question, a 400-word finding narrative, 15 recommendations across all
+six teams, one of them with a 250-character title, and 12 risks. It is Northwind's Q3 pulse
+under another name, so its numbers are real ones; the documents must show all of it, clipped
+nowhere.
 """
 
 from __future__ import annotations
@@ -76,6 +77,23 @@ def recommendations(count: int = 15) -> list[dict]:
     return made
 
 
+def risks(count: int = 12) -> list[dict]:
+    """Return ``count`` risks, enough for the risks table to run over a page."""
+    return [
+        {
+            "id": f"K{index + 1}",
+            "title": f"{ACTIONS[index % len(ACTIONS)]} is not done by the renewal in region "
+            f"{index + 1}, and the client reads it as a promise broken.",
+            "likelihood": LEVELS[index % 3],
+            "impact": LEVELS[(index + 1) % 3],
+            "mitigation": "Name an owner at the next steering call and report progress weekly "
+            "on the delivery dashboard until it is done.",
+            "owner": "Delivery manager, platform and release engineering",
+        }
+        for index in range(count)
+    ]
+
+
 def add_stress_client(root: Path, language: str = "en") -> Path:
     """Add the stress client to the workspace at ``root``, its documents in ``language``."""
     source = REPO / "engagements" / "northwind-logistics"
@@ -96,8 +114,7 @@ def add_stress_client(root: Path, language: str = "en") -> Path:
     for finding in spec["findings"]:
         finding["evidence"] = [e for e in finding["evidence"] if e != "metric:nps"]
     spec["recommendations"] = recommendations()
-    for risk in spec.get("risks", []):
-        risk["mitigation"] = risk["mitigation"].replace(" (R5)", "").replace(" (R7)", "")
+    spec["risks"] = risks()
     path.write_text(yaml.safe_dump(spec, sort_keys=False, allow_unicode=True), encoding="utf-8")
 
     narrative = folder / "narrative"

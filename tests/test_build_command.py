@@ -115,10 +115,14 @@ def test_an_interrupted_write_leaves_the_previous_pdf(workspace, rapport, monkey
     assert leftovers == []
 
 
-def test_an_unknown_wave_is_a_clear_error(workspace, rapport):
-    result = rapport("build", "--wave", "2031-q1", workspace=workspace)
-    assert result.exit_code == 1
-    assert "there is no wave '2031-q1'" in result.stderr
+def test_an_unknown_wave_is_a_usage_error_that_names_the_closest(workspace, rapport):
+    result = rapport("build", "--wave", "2026-q4", workspace=workspace)
+    assert result.exit_code == 2
+    assert result.stderr.endswith(
+        f"Error: no wave '2026-q4' in engagements/{CLIENT}/engagement.yaml "
+        "(did you mean '2026-q3'?)\n"
+    )
+    assert not (workspace / "output").exists()
 
 
 def test_an_earlier_wave_and_another_language_get_their_own_file(workspace, rapport):

@@ -35,14 +35,22 @@ def xmp(path) -> str:
     return metadata.rdf_root.toxml()
 
 
+PDF_A = REPORT.replace(".pdf", "-pdfa.pdf")
+PDF_UA = REPORT.replace(".pdf", "-pdfua.pdf")
+
+
 def test_pdf_a_3b_carries_the_data_workbook(workspace, rapport):
+    rapport("build", "--only", "report", workspace=workspace)
+    normal = (workspace / REPORT).read_bytes()
     result = rapport("build", "--only", "report", "--pdf-variant", "pdf/a-3b", workspace=workspace)
     assert result.exit_code == 0, result.output
-    text = xmp(workspace / REPORT)
+    assert f"wrote {PDF_A} (" in result.stdout
+    assert (workspace / REPORT).read_bytes() == normal  # the variant has a file of its own
+    text = xmp(workspace / PDF_A)
     assert 'pdfaid:part="3"' in text and 'pdfaid:conformance="B"' in text
 
     name = f"{CLIENT}-data-2026-q3.xlsx"
-    attached = PdfReader(workspace / REPORT).attachments
+    attached = PdfReader(workspace / PDF_A).attachments
     assert list(attached) == [name]
     rapport("build", "--only", "data", workspace=workspace)
     assert attached[name] == [(workspace / "output" / CLIENT / name).read_bytes()]
@@ -51,8 +59,9 @@ def test_pdf_a_3b_carries_the_data_workbook(workspace, rapport):
 def test_pdf_ua_1_is_tagged_with_its_language(workspace, rapport):
     result = rapport("build", "--only", "report", "--pdf-variant", "pdf/ua-1", workspace=workspace)
     assert result.exit_code == 0, result.output
-    assert 'pdfuaid:part="1"' in xmp(workspace / REPORT)
-    root = PdfReader(workspace / REPORT).trailer["/Root"]
+    assert not (workspace / REPORT).exists()
+    assert 'pdfuaid:part="1"' in xmp(workspace / PDF_UA)
+    root = PdfReader(workspace / PDF_UA).trailer["/Root"]
     assert "/StructTreeRoot" in root
     assert bool(root["/MarkInfo"]["/Marked"])
     assert root["/Lang"] == "en"

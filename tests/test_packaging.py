@@ -31,7 +31,7 @@ def wheel(tmp_path_factory):
 
 def test_wheel_contains_cli_and_templates(wheel):
     names = zipfile.ZipFile(wheel).namelist()
-    assert "cli.py" in names
+    assert "cli.py" in names and "cli_options.py" in names
     assert "generator/validate/__init__.py" in names
     assert any(n.startswith("rapport_templates/fonts/") and n.endswith(".ttf") for n in names)
 
@@ -65,6 +65,7 @@ def test_installed_wheel_runs_on_the_demo_workspace(wheel, tmp_path):
             "output",
             "generator",
             "cli.py",
+            "cli_options.py",
             "tests",
             "__pycache__",
             ".rapport-cache",

@@ -60,7 +60,7 @@ def test_stats_of_an_earlier_wave_and_an_unknown_wave(rapport):
     assert earlier.exit_code == 0
     assert json.loads(earlier.stdout)["current_wave"] == "2026-q2"
     unknown = rapport("stats", "kyiv-pharma", "--wave", "2031-q1", workspace=REPO)
-    assert unknown.exit_code == 1
+    assert unknown.exit_code == 2  # a usage error: the wave does not exist
     assert "2031-q1" in unknown.stderr and "Traceback" not in unknown.output
 
 

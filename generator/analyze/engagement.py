@@ -9,8 +9,9 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
+from generator.analyze.choices import ChoiceResult, analyze_choices
 from generator.analyze.drivers import MIN_PAIRS, DriverAnalysis, key_drivers
 from generator.analyze.metrics import (
     DEFAULT_LEVEL,
@@ -80,6 +81,8 @@ class WaveAnalysis(Plain):
     """Against the previous analysed wave; None for the first."""
     drivers: DriverAnalysis | None
     themes: ThemeAnalysis | None
+    choices: dict[str, ChoiceResult | Suppressed] = field(default_factory=dict)
+    """Single-choice and multi-select questions: the share choosing each answer."""
 
 
 @dataclass(frozen=True)
@@ -208,7 +211,8 @@ def _analyze_wave(
         segments=segments,
         change=None,
         drivers=key_drivers(
-            responses.items,
+            # An item on a scale of its own (a ranking) is not comparable with the others.
+            {i: c for i, c in responses.items.items() if i not in wave.scales.by_item},
             responses.overall,
             responses.nps,
             wave.scales.items,
@@ -219,6 +223,7 @@ def _analyze_wave(
             coded=coded,
         ),
         themes=themes,
+        choices=analyze_choices(responses, level, anonymity),
     )
 
 

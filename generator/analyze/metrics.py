@@ -76,6 +76,8 @@ class NpsResult(Plain):
     promoter_share: float | None
     passive_share: float | None
     detractor_share: float | None
+    distribution: tuple[PointCount, ...] = ()
+    """The share giving each score, every point of the scale listed (0–10 or 1–10)."""
 
 
 @dataclass(frozen=True)
@@ -92,6 +94,9 @@ class CsatResult(Plain):
     top_box_from: float
     mean: MeanResult
     distribution: tuple[PointCount, ...]
+    top_box_to: float | None = None
+    """Last point of the top box (the scale's max, or the lowest points when lower is better)."""
+    lower_is_better: bool = False
 
 
 @dataclass(frozen=True)
@@ -129,6 +134,8 @@ class ItemResult(Plain):
     sd: float | None
     top_box: ShareResult
     distribution: tuple[PointCount, ...]
+    lower_is_better: bool = False
+    """1 is the best answer (a ranking): its top box counts the lowest points."""
 
 
 @dataclass(frozen=True)
@@ -151,9 +158,10 @@ def mean_from_tally(tally: Tally, level: float = DEFAULT_LEVEL) -> MeanResult:
 
 
 def top_box_share(tally: Tally, n: int, scale: Scale, level: float) -> ShareResult:
-    """Share of the ``n`` answers in ``tally`` on the scale's ``top_box`` highest points."""
-    threshold = top_box_from(scale)
-    return share_from_counts(_count_where(tally, lambda v: v >= threshold), n, level)
+    """Share of the ``n`` answers in ``tally`` on the scale's ``top_box`` best points: the
+    highest, or the lowest on a lower-is-better scale (a ranking, the legacy effort scale)."""
+    low, high = top_box_points(scale)
+    return share_from_counts(_count_where(tally, lambda v: low <= v <= high), n, level)
 
 
 def distribution(tally: Tally, scale: Scale) -> tuple[PointCount, ...]:
@@ -185,8 +193,15 @@ def _count_where(tally: Tally, keep) -> int:
 
 
 def top_box_from(scale: Scale) -> float:
-    """Lowest point counted as satisfied: the ``top_box`` highest points of the scale."""
-    return scale.max - scale.top_box + 1
+    """First point counted as satisfied: the lowest of the ``top_box`` best points."""
+    return top_box_points(scale)[0]
+
+
+def top_box_points(scale: Scale) -> tuple[int, int]:
+    """The first and last point of the top box: the ``top_box`` best points of the scale."""
+    if scale.lower_is_better:
+        return scale.min, scale.min + scale.top_box - 1
+    return scale.max - scale.top_box + 1, scale.max
 
 
 def check_nps_scale(scale: Scale) -> None:
@@ -194,7 +209,9 @@ def check_nps_scale(scale: Scale) -> None:
         raise ValueError(f"NPS needs a 0–10 or 1–10 scale, got {scale.min}–{scale.max}")
 
 
-def nps_from_tally(tally: Tally, level: float = DEFAULT_LEVEL) -> NpsResult:
+def nps_from_tally(
+    tally: Tally, level: float = DEFAULT_LEVEL, scale: Scale = NPS_SCALE
+) -> NpsResult:
     """Promoters answer 9–10, detractors 0–6 (1–6 on a 1–10 scale), passives 7–8."""
     n = sum(tally.values())
     promoters = _count_where(tally, lambda v: v >= 9)
@@ -220,12 +237,13 @@ def nps_from_tally(tally: Tally, level: float = DEFAULT_LEVEL) -> NpsResult:
         promoter_share=p,
         passive_share=passives / n,
         detractor_share=d,
+        distribution=distribution(tally, scale),
     )
 
 
 def nps(scores: Scores, scale: Scale = NPS_SCALE, level: float = DEFAULT_LEVEL) -> NpsResult:
     check_nps_scale(scale)
-    return nps_from_tally(tally_scores(scores, scale.not_applicable), level)
+    return nps_from_tally(tally_scores(scores, scale.not_applicable), level, scale)
 
 
 def csat_from_tally(tally: Tally, scale: Scale, level: float = DEFAULT_LEVEL) -> CsatResult:
@@ -241,6 +259,8 @@ def csat_from_tally(tally: Tally, scale: Scale, level: float = DEFAULT_LEVEL) ->
         top_box_from=top_box_from(scale),
         mean=mean_from_tally(tally, level),
         distribution=distribution(tally, scale),
+        top_box_to=top_box_points(scale)[1],
+        lower_is_better=scale.lower_is_better,
     )
 
 
@@ -290,6 +310,7 @@ def item_from_tally(tally: Tally, scale: Scale, level: float = DEFAULT_LEVEL) ->
         sd=sd,
         top_box=top_box_share(tally, n, scale, level),
         distribution=distribution(tally, scale),
+        lower_is_better=scale.lower_is_better,
     )
 
 

@@ -91,46 +91,77 @@ def mean_interval(
     return summary.mean, summary.n, low, high, summary.sd
 
 
+MIN_TESTED = 2
+"""Answers each side of a test needs: with one, nothing is known of its spread."""
+MIN_EXPECTED = 5
+"""Expected answers in and out of a share, in each wave, for its normal approximation."""
+
+
 @dataclass(frozen=True)
 class TestOutcome:
-    """A two-sided test: its statistic, degrees of freedom (t tests only) and p-value."""
+    """A two-sided test: its statistic, degrees of freedom (t tests only) and p-value.
+
+    ``p_value`` is None when the test's assumptions fail (see ``testable``): the change is
+    then reported as "not enough data to test", never as significant or not.
+    """
 
     statistic: float | None
     p_value: float | None
     df: float | None = None
 
 
+UNTESTED = TestOutcome(None, None)
+
+
 def _ratio_test(difference: float, standard_error: float) -> TestOutcome:
+    # A standard error of 0 means nobody's answer varied on either side: the normal
+    # approximation has no spread to measure the difference against, so there is no test
+    # (an infinite z and p = 0 would call any difference certain, from one answer a side).
     if standard_error > 0:
         z = difference / standard_error
         return TestOutcome(z, normal_two_sided_p(z))
-    if difference == 0:
-        return TestOutcome(None, None)  # nothing varies on either side: no test is possible
-    return TestOutcome(math.copysign(math.inf, difference), 0.0)
+    return UNTESTED
 
 
 def two_proportion_z_test(count1: int, n1: int, count2: int, n2: int) -> TestOutcome:
-    """Test p2 − p1 with the pooled standard error (as statsmodels' proportions_ztest does)."""
-    pooled = (count1 + count2) / (n1 + n2)
+    """Test p2 − p1 with the pooled standard error (as statsmodels' proportions_ztest does).
+
+    Untested unless, at the pooled share, each wave expects at least ``MIN_EXPECTED``
+    answers in the share and as many outside it (the textbook condition for the normal
+    approximation): so never when everyone in both waves gave the same kind of answer.
+    """
+    pooled = (count1 + count2) / (n1 + n2) if n1 + n2 else 0.0
+    if min(n1, n2) * min(pooled, 1.0 - pooled) < MIN_EXPECTED:
+        return UNTESTED
     se = math.sqrt(pooled * (1.0 - pooled) * (1.0 / n1 + 1.0 / n2))
     return _ratio_test(count2 / n2 - count1 / n1, se)
 
 
-def difference_z_test(value1: float, se1: float, value2: float, se2: float) -> TestOutcome:
-    """Test value2 − value1 over the combined standard error sqrt(se1² + se2²)."""
+def difference_z_test(
+    value1: float, se1: float, value2: float, se2: float, n1: int = MIN_TESTED, n2: int = MIN_TESTED
+) -> TestOutcome:
+    """Test value2 − value1 over the combined standard error sqrt(se1² + se2²).
+
+    Untested below two answers a side, or when both standard errors are 0.
+    """
+    if min(n1, n2) < MIN_TESTED:
+        return UNTESTED
     return _ratio_test(value2 - value1, math.sqrt(se1 * se1 + se2 * se2))
 
 
 def welch_t_test(first: Moments, second: Moments) -> TestOutcome:
-    """Welch's unequal-variance t test of mean2 − mean1, Welch–Satterthwaite degrees of freedom."""
-    if first.n < 2 or second.n < 2 or first.sd is None or second.sd is None:
-        return TestOutcome(None, None)
+    """Welch's unequal-variance t test of mean2 − mean1, Welch–Satterthwaite degrees of freedom.
+
+    Untested below two answers a side, or when neither side's answers vary.
+    """
+    if first.n < MIN_TESTED or second.n < MIN_TESTED or first.sd is None or second.sd is None:
+        return UNTESTED
     assert first.mean is not None and second.mean is not None
     v1 = first.sd**2 / first.n
     v2 = second.sd**2 / second.n
     difference = second.mean - first.mean
     if v1 + v2 == 0:
-        return _ratio_test(difference, 0.0)
+        return UNTESTED
     t = difference / math.sqrt(v1 + v2)
     df = (v1 + v2) ** 2 / (v1**2 / (first.n - 1) + v2**2 / (second.n - 1))
     return TestOutcome(t, t_two_sided_p(t, df), df)

@@ -4,14 +4,22 @@ Shares (CSAT top-box, CES favourable share, item top-box) use the two-proportion
 the pooled standard error; NPS uses its difference over the combined standard error
 sqrt(SE₁² + SE₂²); means use Welch's t test. All tests are two-sided. The verdict is "up" or
 "down" when p < 1 − confidence level, else "no significant change"; ``small_sample`` is set
-when either wave has fewer than 30 answers. A metric whose scale changed between the waves is
-not compared (its change is None), nor is one that either wave did not ask.
+when either wave has fewer than 30 answers.
+
+A test is made only where its assumptions hold. A share: at the pooled share, each wave expects
+at least 5 answers in the share and 5 outside it (so never when everyone in both waves gave the
+same kind of answer). NPS: each wave has at least two answers and not both waves are all
+promoters, all passives or all detractors (a standard error above 0). A mean: each wave has at
+least two answers and they vary in at least one wave. Otherwise the verdict is "not enough data
+to test" and the p-value is None: a difference with no spread to measure it against is never
+called significant. A metric whose scale changed between the waves is not compared (its change
+is None), nor is one that either wave did not ask.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from generator.analyze.metrics import CsatResult, MeanResult, NpsResult, ShareResult
 from generator.analyze.plain import SUPPRESSED, Plain, Suppressed
@@ -23,11 +31,14 @@ from generator.analyze.stats import (
     two_proportion_z_test,
     welch_t_test,
 )
-from generator.analyze.survey import SurveyMetrics
 from generator.schema.engagement import Scale, Scales
+
+if TYPE_CHECKING:  # survey imports this module's tests for its group-vs-rest comparisons
+    from generator.analyze.survey import SurveyMetrics
 
 SMALL_SAMPLE = 30
 UP, DOWN, NO_CHANGE = "up", "down", "no significant change"
+UNTESTED = "not enough data to test"
 PROPORTION_TEST = "two-proportion z test (pooled)"
 NPS_TEST = "z test on the NPS difference, SE = sqrt(SE1² + SE2²)"
 MEAN_TEST = "Welch's t test"
@@ -95,7 +106,9 @@ class WaveChange(Plain):
 
 
 def verdict(difference: float, p_value: float | None, level: float) -> str:
-    if p_value is None or p_value >= 1.0 - level:
+    if p_value is None:
+        return UNTESTED
+    if p_value >= 1.0 - level:
         return NO_CHANGE
     return UP if difference > 0 else DOWN
 
@@ -142,7 +155,9 @@ def nps_change(previous: NpsResult, current: NpsResult, level: float) -> Change 
     if previous.value is None or current.value is None:
         return None
     assert previous.se is not None and current.se is not None
-    outcome = difference_z_test(previous.value, previous.se, current.value, current.se)
+    outcome = difference_z_test(
+        previous.value, previous.se, current.value, current.se, previous.n, current.n
+    )
     return _change(previous.value, current.value, previous.n, current.n, NPS_TEST, outcome, level)
 
 
@@ -182,7 +197,6 @@ def compare_metrics(
     """Compare every metric both waves asked on the same scale."""
     nps_ok = before.nps.max == after.nps.max == 10
     csat_ok, ces_ok = _same(before.csat, after.csat), _same(before.ces, after.ces)
-    items_ok = _same(before.items, after.items)
 
     def mean(a: Any, b: Any) -> Change | None:
         return mean_change(a, b, level)
@@ -195,7 +209,7 @@ def compare_metrics(
 
     items: dict[str, Any] = {}
     for item_id, result in current.items.items():
-        if item_id in previous.items and items_ok:
+        if item_id in previous.items and _same(before.item(item_id), after.item(item_id)):
             items[item_id] = _pair(previous.items[item_id], result, True, item)
     return MetricsChange(
         nps=_pair(previous.nps, current.nps, nps_ok, lambda a, b: nps_change(a, b, level)),

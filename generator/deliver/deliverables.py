@@ -43,6 +43,7 @@ class Deliverable:
     sha256: str
     content_type: str
     built_from: str | None = None  # the commit its build recorded, as the PDF names it
+    variant: str | None = None  # "pdf/a-3b" or "pdf/ua-1" for a PDF variant
 
     @property
     def name(self) -> str:
@@ -54,7 +55,13 @@ class Deliverable:
 
 
 def fresh_deliverables(
-    root: Path, slug: str, wave: str, kinds: Sequence[str], *, wave_option: str | None = None
+    root: Path,
+    slug: str,
+    wave: str,
+    kinds: Sequence[str],
+    *,
+    wave_option: str | None = None,
+    variant: str | None = None,
 ) -> list[Deliverable]:
     """Read the deliverables of ``wave``; refuse when one is missing or older than its inputs.
 
@@ -68,7 +75,8 @@ def fresh_deliverables(
     missing: list[str] = []
     stale: list[str] = []
     for kind in kinds:
-        path = folder / output_name(slug, kind, wave)
+        marked = variant if CONTENT_TYPES[kind] == "application/pdf" else None
+        path = folder / output_name(slug, kind, wave, variant=marked)
         shown = _shown(root, path)
         if not path.is_file():
             missing.append(f"{shown} has not been built")
@@ -80,11 +88,11 @@ def fresh_deliverables(
             stale.append(f"{shown} {problem}")
             continue
         commit = recorded_commit(current)  # the stamp recorded the same: nothing changed
-        found.append(Deliverable(kind, path, data, digest, CONTENT_TYPES[kind], commit))
+        found.append(Deliverable(kind, path, data, digest, CONTENT_TYPES[kind], commit, marked))
     if missing or stale:
         error = DeliverableMissing if missing else DeliverableStale
         listed = "\n".join(f"  {line}" for line in [*missing, *stale])
-        raise error(f"cannot send:\n{listed}\n{_advice(slug, wave_option)}")
+        raise error(f"cannot send:\n{listed}\n{_advice(slug, wave_option, variant)}")
     return found
 
 
@@ -164,10 +172,11 @@ def _describe(
     return ", ".join(named) + (f" and {more} more" if more else "") + " since it was built"
 
 
-def _advice(slug: str, wave_option: str | None) -> str:
+def _advice(slug: str, wave_option: str | None, variant: str | None = None) -> str:
     # A plain build writes the report, the deck and the data workbook.
     wave = f" --wave {wave_option}" if wave_option else ""
-    return f"run 'rapport build {slug}{wave}' first"
+    marked = f" --pdf-variant {variant}" if variant else ""
+    return f"run 'rapport build {slug}{wave}{marked}' first"
 
 
 def _stamps(folder: Path) -> dict[str, Any]:

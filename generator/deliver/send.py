@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from generator.build import VARIANT_NAMES
 from generator.deliver.deliverables import Deliverable, fresh_deliverables, refuse_drafts
 from generator.deliver.errors import SmtpSettingsError
 from generator.deliver.message import Composed, compose_message, write_draft
@@ -41,6 +42,7 @@ class SendOptions:
     dry_run: bool = False
     draft: Path | None = None  # write an .eml into this folder instead of sending
     allow_draft: bool = False  # send documents marked as drafts, on purpose (a review copy)
+    variant: str | None = None  # attach the PDF/A or PDF/UA files of 'build --pdf-variant'
 
 
 @dataclass
@@ -49,6 +51,35 @@ class SendResult:
     sent: bool = False
     draft: Path | None = None
     entry: dict[str, Any] | None = field(default=None)
+
+
+@dataclass
+class Prepared:
+    """A message checked and composed, ready to be shown, then sent or saved as a draft."""
+
+    slug: str
+    wave: str
+    options: SendOptions
+    composed: Composed
+    smtp: Smtp | None
+    password: str | None
+    record_path: Path
+    record_shown: str
+    built_from: str | None
+    draft_documents: bool  # sent on purpose with --allow-draft
+    rel_folder: str
+
+    @property
+    def sending(self) -> bool:
+        return not self.options.dry_run and self.options.draft is None
+
+    @property
+    def recipients(self) -> list[Recipient]:
+        return self.composed.recipients
+
+    @property
+    def attachments(self) -> list[Deliverable]:
+        return self.composed.attachments
 
 
 def send(
@@ -61,6 +92,28 @@ def send(
     environ: Mapping[str, str] | None = None,
 ) -> SendResult:
     """Send (or, with ``dry_run`` / ``draft``, only show or save) the wave's deliverables."""
+    prepared = prepare(root, client, options, environ=environ)
+    for line in summary_lines(prepared.composed, prepared.smtp if options.draft is None else None):
+        report(line)
+    for line in warning_lines(prepared):
+        report(line)
+    if options.dry_run:
+        report("dry run: nothing was sent")
+        return SendResult(prepared.composed)
+    if prepared.sending and not confirm():
+        report("not sent")
+        return SendResult(prepared.composed)
+    return deliver(prepared, report=report)
+
+
+def prepare(
+    root: Path,
+    client: str,
+    options: SendOptions,
+    *,
+    environ: Mapping[str, str] | None = None,
+) -> Prepared:
+    """Check everything that can be checked without the server, and compose the message."""
     from generator.pipeline import engagement_context
     from generator.validate import validate_workspace
 
@@ -71,7 +124,9 @@ def send(
     where = f"{engagement.rel_folder}/engagement.yaml"
     recipients = choose_recipients(engagement.spec.client.contacts, options.to, where)
     kinds = PDF_KINDS + (("data",) if options.with_data else ())
-    attachments = fresh_deliverables(root, engagement.slug, wave, kinds, wave_option=options.wave)
+    attachments = fresh_deliverables(
+        root, engagement.slug, wave, kinds, wave_option=options.wave, variant=options.variant
+    )
     if not options.allow_draft:
         refuse_drafts(root, attachments, engagement.placeholders, engagement.slug)
     sending = not options.dry_run and options.draft is None
@@ -98,46 +153,67 @@ def send(
         assert smtp is not None
         check_record_file(record_path, record_shown)
         password = smtp_password(smtp, environ)
-    for line in summary_lines(composed, smtp if options.draft is None else None):
-        report(line)
-    if options.allow_draft and engagement.draft:
-        report("warning: the documents are drafts, marked so on every page (--allow-draft)")
-    built_from = next((a.built_from for a in attachments if a.built_from), None)
-    if built_from and built_from.endswith(DIRTY):
-        report(
+    return Prepared(
+        slug=engagement.slug,
+        wave=wave,
+        options=options,
+        composed=composed,
+        smtp=smtp,
+        password=password,
+        record_path=record_path,
+        record_shown=record_shown,
+        built_from=next((a.built_from for a in attachments if a.built_from), None),
+        draft_documents=options.allow_draft and engagement.draft,
+        rel_folder=engagement.rel_folder,
+    )
+
+
+def warning_lines(prepared: Prepared) -> list[str]:
+    """What the consultant should know before the message goes: drafts, uncommitted inputs."""
+    lines = []
+    if prepared.draft_documents:
+        lines.append("warning: the documents are drafts, marked so on every page (--allow-draft)")
+    if prepared.built_from and prepared.built_from.endswith(DIRTY):
+        lines.append(
             "warning: the documents were built from inputs not committed to git; "
-            f"deliveries.yaml will say 'dirty: true' (commit {engagement.rel_folder} and "
+            f"deliveries.yaml will say 'dirty: true' (commit {prepared.rel_folder} and "
             "rebuild to send documents whose inputs can be found again)"
         )
-    result = SendResult(composed)
-    if options.dry_run:
-        report("dry run: nothing was sent")
-        return result
+    return lines
+
+
+def deliver(prepared: Prepared, *, report: Callable[[str], None] = lambda line: None) -> SendResult:
+    """Write the draft, or send the message and record it in deliveries.yaml."""
+    result = SendResult(prepared.composed)
+    options = prepared.options
     if options.draft is not None:
-        result.draft = write_draft(composed, options.draft, f"{engagement.slug}-{wave}")
+        result.draft = write_draft(
+            prepared.composed, options.draft, f"{prepared.slug}-{prepared.wave}"
+        )
         report(f"wrote {result.draft} (a draft: nothing was sent)")
         return result
-    assert smtp is not None
-    if not confirm():
-        report("not sent")
-        return result
+    assert prepared.smtp is not None and not options.dry_run
+    built_from = prepared.built_from
     commit = built_from.removesuffix(DIRTY) if built_from else None
     dirty = bool(built_from and built_from.endswith(DIRTY))
     when = dt.datetime.now(dt.timezone.utc)
-    send_message(smtp, composed.message, [r.email for r in recipients], password)
+    recipients = prepared.recipients
+    send_message(
+        prepared.smtp, prepared.composed.message, [r.email for r in recipients], prepared.password
+    )
     result.sent = True
     result.entry = delivery_entry(
         when=when,
-        wave=wave,
+        wave=prepared.wave,
         recipients=recipients,
-        subject=composed.subject,
-        attachments=attachments,
+        subject=prepared.composed.subject,
+        attachments=prepared.attachments,
         commit=commit,
         dirty=dirty,
     )
-    append_delivery(record_path, result.entry, record_shown)
+    append_delivery(prepared.record_path, result.entry, prepared.record_shown)
     count = len(recipients)
-    report(f"sent to {count} recipient{'s' * (count != 1)}; recorded in {record_shown}")
+    report(f"sent to {count} recipient{'s' * (count != 1)}; recorded in {prepared.record_shown}")
     return result
 
 
@@ -149,7 +225,12 @@ def summary_lines(composed: Composed, smtp: Smtp | None) -> list[str]:
     lines.append(f"Subject:  {printable(composed.subject)}")
     width = max(len(a.name) for a in composed.attachments)
     lines += _listed(
-        "Attached:", [f"{a.name:<{width}}  {_size(a.size):>9}" for a in composed.attachments]
+        "Attached:",
+        [
+            f"{a.name:<{width}}  {_size(a.size):>9}"
+            + (f"  ({VARIANT_NAMES[a.variant]})" if a.variant else "")
+            for a in composed.attachments
+        ],
     )
     if smtp is not None:
         login = f", login {smtp.username}" if smtp.username else ""
@@ -171,4 +252,13 @@ def _size(size: int) -> str:
     return f"{-(-size // 1024):,} KB"
 
 
-__all__ = ["Deliverable", "SendOptions", "SendResult", "send", "summary_lines"]
+__all__ = [
+    "Deliverable",
+    "Prepared",
+    "SendOptions",
+    "SendResult",
+    "deliver",
+    "prepare",
+    "send",
+    "summary_lines",
+]

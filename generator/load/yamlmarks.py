@@ -156,12 +156,12 @@ def parse_yaml(text: str, rel_path: str, problems: Problems) -> MarkedDocument |
         try:
             _compose(_Loader, text, doc, problems)
         except yaml.YAMLError as exc:
-            _syntax_error(exc, rel_path, problems)
+            _syntax_error(exc, rel_path, problems, text)
             return None
         except RecursionError:
-            _syntax_error(fast_error, rel_path, problems)
+            _syntax_error(fast_error, rel_path, problems, text)
             return None
-        _syntax_error(fast_error, rel_path, problems)  # only libyaml refused it
+        _syntax_error(fast_error, rel_path, problems, text)  # only libyaml refused it
         return None
     except _TooLarge:
         problems.error(
@@ -187,8 +187,18 @@ def _compose(loader_class: type, text: str, doc: MarkedDocument, problems: Probl
         loader.dispose()
 
 
-def _syntax_error(exc: yaml.YAMLError, rel_path: str, problems: Problems) -> None:
-    if isinstance(exc, yaml.MarkedYAMLError):
+def _syntax_error(exc: yaml.YAMLError, rel_path: str, problems: Problems, text: str) -> None:
+    if isinstance(exc, yaml.reader.ReaderError) and isinstance(exc.character, (int, str)):
+        # A character YAML does not accept (a control character): its place from its offset.
+        before = text[: exc.position]
+        line, column = before.count("\n") + 1, exc.position - before.rfind("\n")
+        character = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        code = f"U+{character:04X}"
+        problems.error(
+            Location(rel_path, line, column),
+            f"a control character ({code}) that YAML does not accept; remove it",
+        )
+    elif isinstance(exc, yaml.MarkedYAMLError):
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
         message = " ".join(part for part in (exc.context, exc.problem) if part)

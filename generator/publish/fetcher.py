@@ -44,6 +44,23 @@ CONTENT_TYPES = {
 }
 
 
+# What a document may not read in the workspace as a whole: each client's folder is open only
+# to that client's documents (as the ``engagement`` root), and dot folders hold the parse
+# cache and git's objects, never a document's asset.
+PRIVATE_IN_WORKSPACE = ("engagements",)
+
+
+def private_part(root: str, parts: tuple[str, ...]) -> str | None:
+    """Say why a file at ``parts`` (relative to its root) is closed to documents, or None."""
+    if root != "workspace":
+        return None
+    if parts[:1] and parts[0] in PRIVATE_IN_WORKSPACE:
+        return "a client's folder is open only to that client's documents"
+    if any(part.startswith(".") for part in parts):
+        return "a hidden file or folder of the workspace"
+    return None
+
+
 class FetchRefused(ValueError):
     """The fetcher would not serve a URL."""
 
@@ -52,7 +69,8 @@ class AllowListFetcher(URLFetcher):
     """Serve ``data:`` URLs and regular files of known types under the allowed roots only.
 
     ``roots`` maps a root name (``builtin``, ``workspace``, ``engagement``) to its folder;
-    refusals are appended to ``self.refusals``.
+    refusals are appended to ``self.refusals`` and the files served to ``self.served`` (the
+    files whose change changes the pages even when the HTML stays the same).
     """
 
     def __init__(self, roots: Mapping[str, Path], *, max_bytes: int = DEFAULT_MAX_BYTES):
@@ -60,6 +78,7 @@ class AllowListFetcher(URLFetcher):
         self.roots = check_roots(roots)
         self.max_bytes = max_bytes
         self.refusals: list[Refusal] = []
+        self.served: set[Path] = set()
 
     def fetch(self, url: str, headers: Mapping[str, str] | None = None) -> URLFetcherResponse:
         try:
@@ -106,7 +125,12 @@ class AllowListFetcher(URLFetcher):
             raise FetchRefused("no such file") from missing
         except (OSError, ValueError, RuntimeError) as error:
             raise FetchRefused(str(error)) from error
-        return URLFetcherResponse(url, self._read_regular(path), {"Content-Type": content_type})
+        private = private_part(root, path.relative_to(self.roots[root]).parts)
+        if private is not None:
+            raise FetchRefused(private)
+        data = self._read_regular(path)
+        self.served.add(path)
+        return URLFetcherResponse(url, data, {"Content-Type": content_type})
 
     def _read_regular(self, path: Path) -> bytes:
         # Open first, then check the opened file: a swap between check and read cannot

@@ -73,6 +73,7 @@ class RenderedPdf:
     data: bytes
     pages: int
     warnings: list[str] = field(default_factory=list)
+    resources: frozenset[Path] = frozenset()  # the files the renderer read (stylesheets, images)
 
 
 @dataclass(frozen=True)
@@ -107,17 +108,7 @@ def write_pdf(
     with AES-256 (encrypted files differ at each build: the cipher's salt is random). With
     ``isolate`` the rendering runs in a child process under ``limits``.
     """
-    if variant is not None and variant not in VARIANTS:
-        raise PublishError(f"unknown PDF variant {variant!r}; choose one of {', '.join(VARIANTS)}")
-    job = _Job(
-        html=html,
-        metadata=metadata,
-        roots={name: Path(folder) for name, folder in allowed_roots.items()},
-        fonts=[Path(folder) for folder in fonts],
-        stylesheets=list(stylesheets),
-        attachments=list(attachments),
-        variant=variant,
-    )
+    job = _job(html, metadata, allowed_roots, fonts, stylesheets, attachments, variant)
     if isolate:
         from generator.publish.isolation import run_isolated
 
@@ -136,6 +127,32 @@ def write_pdf(
     )
 
 
+def render_pdf(
+    html: str,
+    *,
+    metadata: PdfMetadata,
+    allowed_roots: Mapping[str, Path],
+    fonts: Sequence[Path],
+    stylesheets: Sequence[str] = (),
+) -> RenderedPdf:
+    """Render ``html`` in this process as ``write_pdf`` would, and return the bytes unwritten."""
+    return render_pdf_bytes(_job(html, metadata, allowed_roots, fonts, stylesheets, (), None))
+
+
+def _job(html, metadata, allowed_roots, fonts, stylesheets, attachments, variant) -> _Job:
+    if variant is not None and variant not in VARIANTS:
+        raise PublishError(f"unknown PDF variant {variant!r}; choose one of {', '.join(VARIANTS)}")
+    return _Job(
+        html=html,
+        metadata=metadata,
+        roots={name: Path(folder) for name, folder in allowed_roots.items()},
+        fonts=[Path(folder) for folder in fonts],
+        stylesheets=list(stylesheets),
+        attachments=list(attachments),
+        variant=variant,
+    )
+
+
 @dataclass
 class _Job:
     html: str
@@ -151,6 +168,7 @@ def render_pdf_bytes(job: _Job) -> RenderedPdf:
     """Render one document in this process and return its bytes."""
     import weasyprint
 
+    from generator.publish.continuation import mark_continuations
     from generator.publish.fetcher import AllowListFetcher
 
     fetcher = AllowListFetcher(job.roots)
@@ -170,6 +188,7 @@ def render_pdf_bytes(job: _Job) -> RenderedPdf:
                 for css in job.stylesheets
             ],
         )
+        mark_continuations(document)
         _set_metadata(document, job.metadata)
         _drop_html_attachments(document)
         if fetcher.refusals:
@@ -195,7 +214,7 @@ def render_pdf_bytes(job: _Job) -> RenderedPdf:
         # An <image> inside an SVG is fetched while drawing and only logged when refused.
         if fetcher.refusals:
             raise AssetRefused(fetcher.refusals)
-        return RenderedPdf(data, len(document.pages), captured.messages)
+        return RenderedPdf(data, len(document.pages), captured.messages, frozenset(fetcher.served))
     finally:
         weasy_logger.removeHandler(captured)
 

@@ -66,9 +66,11 @@ def _words(headline: Headline, _, ngettext, fmt) -> dict[str, str | None]:
     if change is None:
         return {"text": text, "change_text": None}
     previous = headline.history[-2].name if len(headline.history) > 1 else ""
-    verdict = (
-        _("not significant") if headline.verdict == "no significant change" else _("significant")
-    )
+    verdict = {
+        "up": _("significant"),
+        "down": _("significant"),
+        "not enough data to test": _("not enough data to test"),
+    }.get(str(headline.verdict), _("not significant"))
     return {
         "text": text,
         "change_text": _("%(change)s since %(wave)s, %(verdict)s")

@@ -10,6 +10,7 @@ SMALL = 30
 def stats_table(analysis: dict[str, Any], item_labels: dict[str, str]) -> str:
     """Format the current wave's headline numbers (from ``EngagementAnalysis.to_dict()``)."""
     lines = [f"{analysis['client']} — {analysis['title']}"]
+    smallest: list[int] = []  # every n printed, so the footnote appears only when it marks one
     waves = analysis["waves"]
     if not waves:
         lines.append("No wave has responses yet.")
@@ -20,10 +21,12 @@ def stats_table(analysis: dict[str, Any], item_labels: dict[str, str]) -> str:
             f"Wave {wave['id']} ({wave['name']}), fielded {wave['fielded_start']} to "
             f"{wave['fielded_end']}; intervals at {level}% confidence"
         )
-        lines += ["", _wave_table(wave, item_labels)]
+        lines += ["", _wave_table(wave, item_labels, smallest)]
+        lines += _choice_tables(wave.get("choices") or {}, item_labels, smallest)
     for test in analysis["usability"]:
         sus = test["sus"]
-        if sus:
+        if sus and "suppressed" not in sus and sus["value"] is not None:
+            smallest.append(sus["n"])
             lines.append(
                 f"SUS, {test['title']}: {sus['value']:.1f} ({_range(sus, '.1f')}), n = "
                 f"{sus['n']}{_small(sus['n'])}, grade {sus['grade']}, "
@@ -49,11 +52,12 @@ def stats_table(analysis: dict[str, Any], item_labels: dict[str, str]) -> str:
             f"{n} {s.replace('_', ' ')}" for s, n in plan["previous_by_status"].items() if n
         )
         lines.append(f"Earlier recommendations: {len(plan['previous'])} ({statuses})")
-    lines.append(f"* n < {SMALL}: a small sample; read with care.")
+    if any(n < SMALL for n in smallest):
+        lines.append(f"* n < {SMALL}: a small sample; read with care.")
     return "\n".join(lines)
 
 
-def _wave_table(wave: dict[str, Any], item_labels: dict[str, str]) -> str:
+def _wave_table(wave: dict[str, Any], item_labels: dict[str, str], shown_n: list[int]) -> str:
     metrics = wave["metrics"]
     change = wave["change"]
     changes = change["metrics"] if change else {}
@@ -64,6 +68,7 @@ def _wave_table(wave: dict[str, Any], item_labels: dict[str, str]) -> str:
         if not result or "suppressed" in result or result["value"] is None:
             return
         value = percent(result["value"]) if spec == "pct" else f"{result['value']:{spec}}"
+        shown_n.append(result["n"])
         rows.append(
             (label, value, _range(result, spec), _n(result), change_text(moved, change_spec))
         )
@@ -102,6 +107,42 @@ def _wave_table(wave: dict[str, Any], item_labels: dict[str, str]) -> str:
     return "\n".join(aligned) + "\n"
 
 
+def _choice_tables(
+    choices: dict[str, Any], labels: dict[str, str], shown_n: list[int]
+) -> list[str]:
+    """One small table per choice question: each answer's share, interval and count."""
+    lines: list[str] = []
+    for question, result in choices.items():
+        label = labels.get(question, question)
+        if "suppressed" in result:
+            lines += [f"{label}: fewer answers than the anonymity minimum", ""]
+            continue
+        shown_n.append(result["n"])
+        if result["kind"] == "multi":
+            whom = "who answered" if result["base"] == "answered" else "respondents"
+            base = f"n = {result['n']}{_small(result['n'])} {whom}; several answers allowed"
+        else:
+            base = f"n = {result['n']}{_small(result['n'])}"
+        rows = [(f"{label} ({base})", "share", "interval", "count")]
+        for option in result["options"]:
+            rows.append(
+                (
+                    f"  {option['option']}",
+                    percent(option["share"]),
+                    _range(option, "pct"),
+                    str(option["count"]),
+                )
+            )
+        widths = [max(len(row[i]) for row in rows) for i in range(4)]
+        for row in rows:
+            cells = [row[0].ljust(widths[0])] + [
+                c.rjust(w) for c, w in zip(row[1:], widths[1:], strict=True)
+            ]
+            lines.append("  ".join(cells).rstrip())
+        lines.append("")
+    return lines
+
+
 def percent(share: float) -> str:
     return f"{share * 100:.0f}%"
 
@@ -125,6 +166,8 @@ def _small(n: int) -> str:
 def change_text(change: dict[str, Any] | None, spec: str) -> str:
     if not change or "suppressed" in change:
         return ""
+    if change["p_value"] is None:
+        return f"{difference_text(change, spec)}  {change['verdict']}"
     return f"{difference_text(change, spec)}  {change['verdict']} ({p_text(change['p_value'])})"
 
 

@@ -95,7 +95,7 @@ def _headline(headline: Headline | None) -> str:
     else:
         value, spec = f"CSAT {percent(headline.value)}", "pts"
     value = value.replace("-", "−")
-    if headline.change is None or headline.p_value is None or len(headline.history) < 2:
+    if headline.change is None or len(headline.history) < 2:
         return value
     # The difference of the two values as every document prints them.
     before, after = headline.history[-2].value, headline.history[-1].value
@@ -104,6 +104,8 @@ def _headline(headline: Headline | None) -> str:
     )
     difference = shown.difference / 100 if spec == "pts" else shown.difference
     moved = difference_text({"difference": difference}, spec)
+    if headline.p_value is None:
+        return f"{value} ({moved}, {headline.verdict})"
     return f"{value} ({moved}, {headline.verdict}, {p_text(headline.p_value)})"
 
 

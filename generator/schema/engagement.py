@@ -18,12 +18,21 @@ from generator.schema.common import (
     Period,
     RelativePath,
 )
+from generator.schema.survey import (  # noqa: F401  (re-exported: the survey models' old home)
+    NOT_APPLICABLE,
+    ColumnMap,
+    Condition,
+    MultiSelect,
+    RowFilter,
+    Scale,
+    Scales,
+    Source,
+    SourceFormat,
+)
 
 Audience = Literal["web", "engineering", "marketing", "operations", "support", "leadership"]
 Channel = Literal["call", "meeting", "video", "messenger", "email", "visit"]
 DEFAULT_HOURS = "09:00-17:00"
-SourceFormat = Literal["auto", "qualtrics", "surveymonkey", "google_forms", "limesurvey", "plain"]
-NOT_APPLICABLE = "n/a"
 
 
 class Contact(Model):
@@ -111,97 +120,15 @@ class Measures(Model):
     """The order a segment's groups are listed in, as the answers are written, e.g.
     tenure: [Less than 6 months, 6-12 months, 1-2 years]; groups not listed follow in
     alphabetical order."""
-
-
-class Scale(Model):
-    min: int
-    """Lowest point of the scale."""
-    max: int
-    """Highest point of the scale."""
-    not_applicable: list[int] = []
-    """Numeric codes that mean 'not applicable' or 'no basis' (e.g. 0, -1, -2): never scored."""
-    top_box: int = Field(default=2, ge=1)
-    """How many top points count as 'satisfied' (CSAT top-2-box)."""
-    lower_is_better: bool = False
-    """The legacy 1–5 effort scale where 1 means 'very low effort'."""
-
-    @model_validator(mode="after")
-    def _ordered(self) -> Scale:
-        if self.max <= self.min:
-            raise ValueError(f"max ({self.max}) must be above min ({self.min})")
-        return self
-
-
-class Scales(Model):
-    nps: Scale = Scale(min=0, max=10)
-    """Likelihood to recommend: 0–10 (or 1–10 in Google Forms linear scales)."""
-    csat: Scale = Scale(min=1, max=5)
-    """Satisfaction: 1–5 by default."""
-    ces: Scale = Scale(min=1, max=7)
-    """Customer effort: 1–7 agreement by default."""
-    overall: Scale = Scale(min=1, max=5)
-    """Overall satisfaction used by the key-driver analysis."""
-    items: Scale = Scale(min=1, max=5)
-    """The rated items."""
-
-
-class RowFilter(Model):
-    column: str
-    """Column id or question text the filter looks at."""
-    keep: list[str | int | float] | None = None
-    """Keep only rows whose value is one of these."""
-    drop: list[str | int | float] | None = None
-    """Drop rows whose value is one of these (test, preview or bot-check answers)."""
-
-    @model_validator(mode="after")
-    def _one_rule(self) -> RowFilter:
-        if (self.keep is None) == (self.drop is None):
-            raise ValueError("give either 'keep' or 'drop'")
-        return self
-
-
-class ColumnMap(Model):
-    respondent_id: str | None = None
-    """Column with a unique respondent or response id."""
-    date: str | None = None
-    """Column with the response date or timestamp."""
-    nps: str | None = None
-    """Likelihood-to-recommend column."""
-    csat: str | None = None
-    """Satisfaction column."""
-    ces: str | None = None
-    """Customer-effort column."""
-    overall: str | None = None
-    """Overall satisfaction column (key drivers are computed against it)."""
-    items: dict[Id, str] = {}
-    """Rated item id (declared under measures.items) → column."""
-    segments: dict[Id, str] = {}
-    """Segment id (declared under measures.segments) → column."""
-    comment: str | None = None
-    """Open-ended comment column."""
-    sus: list[str] = []
-    """The ten SUS statement columns, in questionnaire order (usability tests only)."""
-
-
-class Source(Model):
-    file: RelativePath
-    """Survey export as downloaded (.xlsx, .csv, .tsv), relative to the engagement folder."""
-    format: SourceFormat = "auto"
-    """Export layout: auto, qualtrics, surveymonkey, google_forms, limesurvey or plain."""
-    sheet: str | None = None
-    """Worksheet name for .xlsx files; the first sheet when absent."""
-    encoding: str | None = None
-    """Text encoding of a .csv/.tsv (utf-8, cp1251, cp1257, cp1252…); detected when absent."""
-    delimiter: str | None = Field(default=None, min_length=1, max_length=1)
-    """Field delimiter of a .csv (',', ';' or a tab); detected when absent."""
-    language: Language | None = None
-    """Language the respondents answered in (for comment themes); the client's when absent."""
-    filters: list[RowFilter] = []
-    """Rows to keep or drop before scoring."""
-    columns: ColumnMap
-    """Which column holds what."""
-    labels: dict[str, float | Literal["n/a"]] = {}
-    """Text answers mapped to scale points, e.g. 'Very satisfied': 5, or to n/a."""
+    choices: dict[Id, str] = {}
+    """Single-choice and multi-select questions by id (channel, heard_from, tools…), with
+    their printed label; each is reported as the share choosing each answer."""
+    segment_values: dict[Id, dict[str, str]] = {}
+    """Answers of a segment merged and renamed before they are grouped: written answer →
+    printed group, compared trimmed and case-insensitively, e.g. experience: {Experto:
+    Expert, Principiante: Beginner} when an English and a Spanish export are stacked, or
+    gender: {Female: Sieviete, Male: Vīrietis} for a Latvian report. Answers not listed keep
+    their own text; segment_order names the printed groups."""
 
 
 class Wave(Model):
@@ -308,6 +235,9 @@ class Recommendation(Model):
     """Short id, e.g. 'R1'."""
     title: str
     """What to do, as an imperative sentence."""
+    short: str | None = Field(default=None, max_length=40)
+    """A name of a few words (at most 40 characters) that the deck's priority matrix shows
+    beside the id, e.g. 'Trim the ceremonies'; the matrix shows the whole title without it."""
     rationale: str | None = None
     """Why, in a few sentences (Markdown)."""
     audience: list[Audience] = Field(min_length=1)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from generator import placeholders
 from generator.errors import (
@@ -11,13 +11,14 @@ from generator.errors import (
     Location,
     Problem,
     Problems,
-    RapportError,
+    UsageProblem,
     reading_order,
 )
 from generator.load import workspace as files
 from generator.load.yamlmarks import MarkedDocument
 from generator.schema import EngagementFile, InteractionsFile, NarrativeFrontMatter, WorkspaceFile
 from generator.schema.common import LANGUAGES
+from generator.schema.narrative import SLIDE_KINDS
 from generator.validate.documents import check_document, did_you_mean, key_label, listing
 from generator.validate.language import (
     CLIENT_TEXTS,
@@ -38,8 +39,23 @@ from generator.validate.responses import load_responses, load_sus_responses
 from generator.workspace import Engagement, Narrative, Workspace
 
 
-class UnknownClient(RapportError):
+class UnknownClient(UsageProblem):
     pass
+
+
+class UnknownWave(UsageProblem):
+    pass
+
+
+def check_wave_exists(engagements: Sequence[Engagement], wave: str | None) -> None:
+    """Refuse a --wave that a chosen engagement does not declare, naming the closest one."""
+    if wave is None:
+        return
+    for engagement in engagements:
+        declared = [w.id for w in engagement.spec.waves]
+        if wave not in declared:
+            hint = did_you_mean(wave, declared) or listing(declared)
+            raise UnknownWave(f"no wave '{wave}' in {engagement.rel_folder}/engagement.yaml{hint}")
 
 
 def select_clients(root: Path, clients: Sequence[str]) -> list[str]:
@@ -115,6 +131,7 @@ def validate_workspace(
             engagements.append(engagement)
     problems.raise_if_errors(strict=strict)
     assert settings is not None  # an invalid rapport.yaml is an error, raised above
+    check_wave_exists(engagements, wave)
     warnings = sorted(problems.warnings, key=reading_order)
     return Workspace(root, settings, engagements, warnings=warnings)
 
@@ -122,8 +139,14 @@ def validate_workspace(
 def check_workspace_paths(
     root: Path, settings: WorkspaceFile, doc: MarkedDocument, problems: Problems
 ) -> None:
-    named = [(("brand", "logo"), settings.brand.logo)]
-    named.append((("brand", "pptx_template"), settings.brand.pptx_template))
+    from generator.validate.images import logo_problem
+
+    if settings.brand.logo is not None:
+        # The brand is shared by every client's documents; a client's folder is not.
+        problem = logo_problem(root, settings.brand.logo, exclude=(files.ENGAGEMENTS_DIR,))
+        if problem is not None:
+            problems.error(doc.locate(("brand", "logo")), problem)
+    named = [(("brand", "pptx_template"), settings.brand.pptx_template)]
     for role in ("body", "heading"):
         font = getattr(settings.brand.fonts, role)
         if font.lower().endswith((".ttf", ".otf", ".woff", ".woff2")):
@@ -228,6 +251,7 @@ def read_survey_data(engagement: Engagement, problems: Problems, cache_dir: Path
             wave.scales,
             locate=lambda i, keys, w=w: doc.locate(("waves", w, "sources", i, *keys)),
             label=lambda i, w=w: key_label(doc.data, ("waves", w, "sources", i)),
+            segment_values=spec.measures.segment_values,
             **options,
         )
     for u, test in enumerate(spec.usability_tests):
@@ -243,11 +267,30 @@ def read_survey_data(engagement: Engagement, problems: Problems, cache_dir: Path
 def check_narrative(text: files.NarrativeText, problems: Problems) -> Narrative | None:
     if text.front_matter is None:
         return None
+    slide = None
+    if f"/{files.NARRATIVE_DIR}/{files.NOTES_DIR}/" in text.path:
+        # A talk track: its kind goes without saying, its slide is the file's name.
+        if isinstance(text.front_matter.data, dict):
+            text.front_matter.data.setdefault("kind", "talk_track")
+        slide = PurePosixPath(text.path).stem
+        if slide not in SLIDE_KINDS:
+            problems.error(
+                Location(text.path, 1, 1),
+                f"no kind of slide '{slide}'{did_you_mean(slide, SLIDE_KINDS) or ''}; "
+                f"a talk track is named after one of: {', '.join(SLIDE_KINDS)}",
+            )
+            return None
     front = check_document(text.front_matter, NarrativeFrontMatter, problems)
     if front is None:
         return None
     if front.kind == "finding" and front.finding is None:
         problems.error(Location(text.path, 1, 1), "a finding's narrative names it: 'finding: F1'")
+        return None
+    if front.kind == "talk_track" and slide is None:
+        problems.error(
+            Location(text.path, 1, 1),
+            "a talk track goes into narrative/notes/, named after its kind of slide",
+        )
         return None
     return Narrative(
         text.path,
@@ -258,6 +301,10 @@ def check_narrative(text: files.NarrativeText, problems: Problems) -> Narrative 
         front.title,
         front.key_messages,
         front.decision,
+        slide,
+        front.question,
+        front.answer,
+        front.transition,
     )
 
 
@@ -286,7 +333,7 @@ def check_narrative_references(
                 f"no wave '{narrative.wave}' in "
                 f"engagement.yaml{did_you_mean(narrative.wave, waves) or listing(waves)}",
             )
-        key = (narrative.kind, narrative.finding, narrative.wave)
+        key = (narrative.kind, narrative.finding or narrative.slide, narrative.wave)
         if key in seen:
             problems.error(doc.locate(("kind",)), f"{seen[key]} already gives this text")
         seen[key] = narrative.path

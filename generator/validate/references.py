@@ -77,6 +77,13 @@ class EngagementChecker:
             "segment",
             "measures.segments",
         )
+        self.known(
+            ("measures", "segment_values"),
+            spec.measures.segment_values,
+            spec.measures.segments,
+            "segment",
+            "measures.segments",
+        )
         self.check_files()
         self.check_waves()
         self.check_findings(interactions)
@@ -141,8 +148,12 @@ class EngagementChecker:
             self.error(keys, f"file not found: {relative}")
 
     def check_files(self) -> None:
+        from generator.validate.images import logo_problem
+
         if self.spec.client.logo:
-            self.check_file(("client", "logo"), self.spec.client.logo)
+            problem = logo_problem(self.folder, self.spec.client.logo)
+            if problem is not None:
+                self.error(("client", "logo"), problem)
 
     def check_waves(self) -> None:
         spec = self.spec
@@ -170,6 +181,13 @@ class EngagementChecker:
                 f"scale of the latest wave '{latest.id}'",
             )
         for w, wave in enumerate(spec.waves):
+            self.known(
+                ("waves", w, "scales", "by_item"),
+                wave.scales.by_item,
+                self.spec.measures.items,
+                "item",
+                "measures.items",
+            )
             nps = wave.scales.nps
             if (nps.min, nps.max) not in ((0, 10), (1, 10)):
                 self.error(
@@ -193,6 +211,14 @@ class EngagementChecker:
             "segment",
             "measures.segments",
         )
+        for group in ("choices", "multi"):
+            self.known(
+                keys + ("columns", group),
+                getattr(columns, group),
+                self.spec.measures.choices,
+                "question",
+                "measures.choices",
+            )
         if usability:
             return  # the ten SUS columns are checked when the answers are read
         if columns.sus:
@@ -200,7 +226,12 @@ class EngagementChecker:
                 keys + ("columns", "sus"),
                 "SUS columns belong to a usability test, not to a survey wave",
             )
-        elif not (any(getattr(columns, role) for role in SCORED_ROLES) or columns.items):
+        elif not (
+            any(getattr(columns, role) for role in SCORED_ROLES)
+            or columns.items
+            or columns.choices
+            or columns.multi
+        ):
             self.warning(
                 keys + ("columns",),
                 "this source maps no scored column (nps, csat, ces, overall or items)",

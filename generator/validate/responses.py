@@ -9,7 +9,7 @@ from __future__ import annotations
 import codecs
 import datetime as dt
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from operator import itemgetter
 from pathlib import Path
@@ -25,9 +25,11 @@ from generator.load.surveys import (
     read_table,
 )
 from generator.load.surveys.scoring import Invalid, Scorer
-from generator.load.surveys.values import as_date, as_text, day_first, match_key
+from generator.load.surveys.values import as_date, as_text, day_first, label_key
 from generator.responses import Responses
 from generator.schema.engagement import Scale, Scales, Source
+from generator.validate.filters import apply_filter, condition_columns, few_kept
+from generator.validate.multiselect import chosen_per_row, option_columns, split_cells
 from generator.validate.paths import PathOutside, resolve_inside
 
 logger = logging.getLogger(__name__)
@@ -59,19 +61,95 @@ def load_responses(
     problems: Problems,
     cache_dir: Path | None,
     label: Label = lambda index: "",
+    segment_values: Mapping[str, Mapping[str, str]] | None = None,
 ) -> Responses:
     """Read a wave's sources in order and stack their checked responses.
 
     ``locate(index, keys)`` gives the place of a key of source ``index`` in engagement.yaml;
     ``label(index)`` names that source the way other messages name places, e.g.
-    ``waves[2026-q3].sources[0]``.
+    ``waves[2026-q3].sources[0]``. ``segment_values`` recodes segment answers (segment id →
+    written answer → printed group), as ``measures.segment_values`` declares.
     """
     loader = _WaveLoader(
         engagement_dir, rel_dir, default_language, locate, label, problems, cache_dir
     )
+    loader.recode = {
+        segment: {label_key(written): printed for written, printed in values.items()}
+        for segment, values in (segment_values or {}).items()
+    }
     for index, source in enumerate(sources):
         loader.add_source(index, source, scales, sus=False)
-    return loader.finish()
+    responses = loader.finish()
+    check_undeclared_scales(responses, scales, sources, locate, label, problems)
+    return responses
+
+
+UNUSED_TOP = 2
+"""Top points of a default scale nobody used that make the default doubtful."""
+MIN_ANSWERS_FOR_SCALE = 20
+"""Answers needed before their range says anything about the scale."""
+
+
+def check_undeclared_scales(
+    responses: Responses,
+    scales: Scales,
+    sources: list[Source],
+    locate: Locate,
+    label: Label,
+    problems: Problems,
+) -> None:
+    """Warn where a column's scale is the default because none is declared, and its answers
+    never reach the default's top points: a 1–5 effort question read on the default 1–7
+    would otherwise be scored silently as 'higher is better on 1–7'."""
+    declared = scales.model_fields_set
+    wanted: list[tuple[str, tuple, str, Scale, list]] = []
+    for role in ("csat", "ces", "overall"):
+        if role not in declared:
+            wanted.append(
+                (
+                    role,
+                    ("columns", role),
+                    f"scales.{role}",
+                    getattr(scales, role),
+                    getattr(responses, role),
+                )
+            )
+    if "items" not in declared:
+        for item, column in responses.items.items():
+            if item not in scales.by_item:
+                wanted.append(
+                    (item, ("columns", "items", item), "scales.items", scales.items, column)
+                )
+    for name, keys, where, scale, column in wanted:
+        answers = [v for v in column if v is not None]
+        if len(answers) < MIN_ANSWERS_FOR_SCALE:
+            continue
+        highest = max(answers)
+        if highest > scale.max - UNUSED_TOP:
+            continue
+        index = next((i for i, s in enumerate(sources) if _maps(s, keys)), 0)
+        prefix = label(index)
+        place = f"{prefix}.{_dotted(keys)}" if prefix else _dotted(keys)
+        direction = "lower is better" if scale.lower_is_better else "higher is better"
+        problems.warning(
+            locate(index, keys),
+            f"{place}: the {len(answers)} answers of '{name}' run {format_point(min(answers))}–"
+            f"{format_point(highest)}, but no scale is declared, so they are read on the "
+            f"default {scale.min}–{scale.max} ({direction}); declare the wave's {where}, "
+            f"e.g. {{min: {format_point(min(answers))}, max: {format_point(highest)}}}"
+            " (add lower_is_better: true when 1 is best)",
+        )
+
+
+def _maps(source: Source, keys: tuple) -> bool:
+    value = source.columns
+    for key in keys[1:]:
+        value = value.get(key) if isinstance(value, dict) else getattr(value, key, None)
+    return bool(value)
+
+
+def format_point(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"
 
 
 def load_sus_responses(
@@ -112,6 +190,7 @@ class _WaveLoader:
         self.problems = problems
         self.cache_dir = cache_dir
         self.responses = Responses()
+        self.recode: dict[str, dict[str, str]] = {}
         self.first_ids: dict[str, tuple[Table, int, Column]] = {}
         self.failed = False  # a file or mapping problem: an empty wave is no news then
         self.read = self.removed = self.usable = 0
@@ -124,6 +203,11 @@ class _WaveLoader:
         place = f"{prefix}.{_dotted(keys)}" if prefix else _dotted(keys)
         self.problems.error(self.locate(index, keys), f"{place}: {message}")
 
+    def warning(self, index: int, keys: tuple, message: str) -> None:
+        prefix = self.label(index)
+        place = f"{prefix}.{_dotted(keys)}" if prefix else _dotted(keys)
+        self.problems.warning(self.locate(index, keys), f"{place}: {message}")
+
     def open_table(self, index: int, source: Source) -> Table | None:
         try:
             path = resolve_inside(self.engagement_dir, source.file)
@@ -131,7 +215,9 @@ class _WaveLoader:
             self.mapping_error(index, ("file",), f"{exc}; keep survey files in the engagement")
             return None
         if not path.is_file():
-            self.mapping_error(index, ("file",), f"no such file: {source.file}")
+            missing = not path.exists()
+            reason = "no such file" if missing else "not a regular file (a folder, device or pipe)"
+            self.mapping_error(index, ("file",), f"{reason}: {source.file}")
             return None
         if source.encoding is not None:
             try:
@@ -185,12 +271,17 @@ class _WaveLoader:
                 scorer = Scorer(getattr(scales, role), labels, f"'{role}'")
                 wanted.append((("columns", role), name, scorer))
         for item, name in columns.items.items():
-            scorer = Scorer(scales.items, labels, f"'{item}'")
+            scorer = Scorer(scales.item(item), labels, f"'{item}'")
             wanted.append((("columns", "items", item), name, scorer))
         for segment, name in columns.segments.items():
             wanted.append((("columns", "segments", segment), name, as_text))
         if columns.comment:
             wanted.append((("columns", "comment"), columns.comment, as_text))
+        for question, name in columns.choices.items():
+            wanted.append((("columns", "choices", question), name, as_text))
+        for question, spec in columns.multi.items():
+            if spec.column is not None:
+                wanted.append((("columns", "multi", question, "column"), spec.column, as_text))
         if sus:
             for k, name in enumerate(columns.sus):
                 scorer = Scorer(SUS_SCALE, labels, f"SUS statement {k + 1}")
@@ -202,11 +293,25 @@ class _WaveLoader:
                 fields.append(_Field(keys, column, convert or as_text))
         filters = []
         for k, rule in enumerate(source.filters):
-            column = self.find(index, table, where, ("filters", k, "column"), rule.column)
-            filters.append((rule, column))
-        if len(fields) < len(wanted) or any(column is None for _, column in filters):
+            named = {}
+            for keys, name in condition_columns(rule):
+                named[keys] = self.find(index, table, where, ("filters", k, *keys), name)
+            filters.append((rule, named))
+        missing = any(c is None for _, named in filters for c in named.values())
+        options: dict[str, list[Column]] = {}
+        for question, spec in columns.multi.items():
+            if spec.columns:
+                keys = ("columns", "multi", question, "columns")
+                found = option_columns(
+                    table,
+                    spec,
+                    lambda k, name, keys=keys: self.find(index, table, where, (*keys, k), name),
+                )
+                missing |= found is None
+                options[question] = found or []
+        if len(fields) < len(wanted) or missing:
             return None
-        return fields, filters
+        return fields, filters, options
 
     # -- values ----------------------------------------------------------------------------
 
@@ -217,12 +322,14 @@ class _WaveLoader:
         planned = self.plan(index, source, table, scales, sus)
         if planned is None:
             return
-        fields, filters = planned
+        fields, filters, options = planned
         with collector_paused():  # millions of small objects, none of them cyclic
-            self.convert_source(table, source, fields, filters, sus)
+            self.convert_source(index, table, source, fields, filters, sus, options)
 
-    def convert_source(self, table: Table, source: Source, fields, filters, sus: bool) -> None:
-        kept = self.apply_filters(table, filters)
+    def convert_source(
+        self, index: int, table: Table, source: Source, fields, filters, sus: bool, options
+    ) -> None:
+        kept = self.apply_filters(index, table, filters)
         self.read += len(table)
         self.removed += len(table) - len(kept)
         report = _CappedReport(self.problems, table.path)
@@ -233,23 +340,30 @@ class _WaveLoader:
             values[field.keys] = self.convert_column(table, field, kept, raw, report)
         report.close()
         self.failed |= report.count > 0
+        for question, spec in source.columns.multi.items():
+            if spec.column is not None:
+                raw = values.pop(("columns", "multi", question, "column"))
+                values[("multi", question)] = split_cells(raw, spec.separator)
+            else:
+                values[("multi", question)] = chosen_per_row(table, options[question], kept)
         self.append(table, source, kept, values, sus)
 
-    def apply_filters(self, table: Table, filters) -> list[int]:
+    def apply_filters(self, index: int, table: Table, filters) -> list[int]:
         kept = list(range(len(table)))
-        for number, (rule, column) in enumerate(filters, start=1):
-            keep = rule.keep is not None
-            listed = {match_key(value) for value in (rule.keep if keep else rule.drop or [])}
-            j = column.index
+        for number, (rule, named) in enumerate(filters, start=1):
             before = len(kept)
-            cells = [table.rows[i][j] for i in kept]
-            verdict = {value: (match_key(value) in listed) == keep for value in set(cells)}
-            kept = [i for i, value in zip(kept, cells, strict=True) if verdict[value]]
+            outcome = apply_filter(table, rule, named, kept)
+            kept = outcome.kept
+            for keys, message in outcome.warnings:
+                self.warning(index, ("filters", number - 1, *keys), message)
+            doubt = few_kept(before, len(kept))
+            if doubt:
+                self.warning(index, ("filters", number - 1), doubt)
             logger.info(
                 "%s: filter %d on '%s' removed %d of %d rows",
                 table.path,
                 number,
-                rule.column,
+                rule.column or "several columns",
                 before - len(kept),
                 before,
             )
@@ -262,6 +376,12 @@ class _WaveLoader:
             return self.convert_dates(table, field, kept, raw, report)
         convert = as_text if role == "respondent_id" else field.convert
         lookup = {value: convert(value) for value in set(raw)}
+        if role == "segments" and field.keys[2] in self.recode:
+            names = self.recode[field.keys[2]]
+            lookup = {
+                value: names.get(label_key(text), text) if isinstance(text, str) else text
+                for value, text in lookup.items()
+            }
         out = list(map(lookup.__getitem__, raw))
         if role == "respondent_id":
             self.check_unique(table, field.column, kept, out, report)
@@ -325,10 +445,25 @@ class _WaveLoader:
                 target.setdefault(ident, [None] * offset)
             for ident, column in target.items():
                 column.extend(values.get(("columns", group, ident), blank))
+        for ident in source.columns.choices:
+            r.choices.setdefault(ident, [None] * offset)
+        for ident, column in r.choices.items():
+            column.extend(values.get(("columns", "choices", ident), blank))
+        for ident, spec in source.columns.multi.items():
+            r.multi.setdefault(ident, [None] * offset)
+            r.multi_base[ident] = spec.base
+            known = r.multi_options.setdefault(ident, [])
+            known.extend(o for o in values[("multi", ident)][1] if o not in known)
+        for ident, column in r.multi.items():
+            answered = values.get(("multi", ident))
+            column.extend(answered[0] if answered else blank)
         if sus:
             answers = [values[("columns", "sus", k)] for k in range(SUS_STATEMENTS)]
             r.sus.extend([list(row) for row in zip(*answers, strict=True)])
-        scored = [v for k, v in values.items() if k[1] in (*SCORED, "items", "sus", "comment")]
+        scored = [
+            v for k, v in values.items() if k[1] in (*SCORED, "items", "sus", "comment", "choices")
+        ]
+        scored += [v[0] for k, v in values.items() if k[0] == "multi"]
         if scored:
             self.usable += sum(
                 1 for row in zip(*scored, strict=True) if any(v is not None for v in row)

@@ -55,6 +55,32 @@ def outline(path: Path) -> list[tuple[int, str, int]]:
     return entries
 
 
+def section_starts_at_top(path: Path) -> set[int]:
+    """Return the page indexes (0-based) whose body opens with a major section's heading,
+    read from where its bookmark points (its top within 50 mm of the page's top edge)."""
+    from pypdf import PdfReader
+
+    reader = PdfReader(path)
+    found = set()
+    for item in reader.outline:
+        if isinstance(item, list) or item.top is None:
+            continue
+        page = reader.get_destination_page_number(item)
+        height = float(reader.pages[page].mediabox.height)
+        if height - float(item.top) < 50 / 25.4 * 72:
+            found.add(page)
+    return found
+
+
+CONTINUED = {"en": "(continued)", "uk": "(продовження)", "lv": "(turpinājums)"}
+
+
+def body_lines(text: str) -> list[str]:
+    """Return a page's text lines without its running head and foot (the margin boxes, which
+    come last in the text)."""
+    return [line.strip() for line in text.split("\n") if line.strip()][:-2]
+
+
 def rounded(value: float, decimals: int = 0) -> Decimal:
     """Round half up on the decimal text of ``value`` (2.45 → 2.5), as a reader rounds."""
     return Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP)

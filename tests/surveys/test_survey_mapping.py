@@ -84,8 +84,12 @@ def test_wave_left_empty_by_its_filters(engagement):
     filters = [{"column": "Finished", "keep": [0]}]
     _, problems = load(engagement, [q2({"nps": "Q17"}, filters=filters)])
     assert problems == [
+        "engagements/acme/engagement.yaml:24:7: warning: filters[0].keep[0]: '0' never occurs "
+        "in column H (Finished); its values: '1'",
+        "engagements/acme/engagement.yaml:22:7: warning: filters[0]: this filter keeps none "
+        "of the 20 rows it sees",
         "engagements/acme/engagement.yaml:20:7: no usable responses in this wave: "
-        "the filters removed all 20 rows"
+        "the filters removed all 20 rows",
     ]
 
 
@@ -146,7 +150,8 @@ def test_ambiguous_column_lists_the_candidates(engagement):
     _, problems = load(engagement, [source])
     assert problems == [
         "engagements/acme/engagement.yaml:23:7: columns.segments.store: 'Store' names 2 columns "
-        "in data/dup.csv: B (Store), D (Store)"
+        "in data/dup.csv: B (Store), D (Store); name one by its letter or position, "
+        "e.g. 'column D' or '#4'"
     ]
 
 

@@ -27,7 +27,7 @@ from generator.load.surveys.table import Column, Table
 
 logger = logging.getLogger(__name__)
 
-READER_VERSION = "1"  # raise it whenever a reader or layout rule changes what a table holds
+READER_VERSION = "2"  # raise it whenever a reader or layout rule changes what a table holds
 _TAG = "rapport-survey-table"
 SUBFOLDER = "surveys"
 

@@ -128,6 +128,7 @@ class ColumnProfile:
     labels: dict[str, float | str] = field(default_factory=dict)  # as written → point or "n/a"
     mean_length: float = 0.0
     unique: bool = False  # every filled value differs
+    ranking: bool = False  # one of a question's columns that each respondent ranks 1…k
 
     @property
     def not_applicable(self) -> list[int]:
@@ -135,7 +136,41 @@ class ColumnProfile:
 
 
 def profile_table(table: Table) -> list[ColumnProfile]:
-    return [profile_column(table, column) for column in table.columns]
+    profiles = [profile_column(table, column) for column in table.columns]
+    mark_rankings(table, profiles)
+    return profiles
+
+
+MIN_RANKED = 3
+
+
+def mark_rankings(table: Table, profiles: list[ColumnProfile]) -> None:
+    """Mark the columns of a ranking question: k sibling columns (one question text) holding
+    1…k, where every respondent who answered gives each rank once. Such answers are a
+    ranking (1 = first, lower is better), not a rating on the nearest standard scale."""
+    by_question: dict[str, list[ColumnProfile]] = {}
+    for profile in profiles:
+        if profile.kind == "number" and profile.integral and profile.column.text:
+            by_question.setdefault(profile.column.text, []).append(profile)
+    for siblings in by_question.values():
+        k = len(siblings)
+        if k < MIN_RANKED or any((p.low, p.high) != (1, k) or p.codes for p in siblings):
+            continue
+        columns = [table.column_values(p.column) for p in siblings]
+        ranked = 0
+        for answers in zip(*columns, strict=True):
+            numbers = [as_number(a) for a in answers if as_text(a) is not None]
+            if not numbers:
+                continue
+            if len(set(numbers)) != len(numbers):
+                break  # two columns share a rank: a rating grid, not a ranking
+            ranked += 1
+        else:
+            if ranked:
+                for profile in siblings:
+                    profile.ranking = True
+                    profile.scale = (1, k)
+                    profile.zero_not_applicable = False
 
 
 def profile_column(table: Table, column: Column) -> ColumnProfile:
@@ -190,7 +225,10 @@ def _numeric(profile: ColumnProfile, numbers: list[float]) -> None:
         profile.zero_not_applicable = True
         low = 1
     fitting = [s for s in STANDARD_SCALES if s[0] <= low and high <= s[1]]
-    # the narrowest standard scale that holds every answer: 1–10 before 0–10 when no one chose 0
+    # the narrowest standard scale that holds every answer: 1–10 before 0–10 when no one chose
+    # 0; but answers that never reach its top two points (1–3) are a scale of their own, as
+    # validation warns of an undeclared scale they do not fill
+    fitting = [s for s in fitting if high > s[1] - 2]
     profile.scale = min(fitting, key=lambda s: s[1] - s[0]) if fitting else (low, high)
 
 
@@ -215,6 +253,8 @@ def scale_text(profile: ColumnProfile) -> str:
     """Describe the range and the scale guess, e.g. '0–5; 1–5 scale, 0 = n/a?'."""
     if profile.text_scale:
         return f"{profile.text_scale} labels (1–5)"
+    if profile.ranking and profile.scale:
+        return f"ranking 1–{profile.scale[1]} (1 = first, lower is better)"
     if profile.kind != "number" or profile.low is None:
         return ""
     assert profile.high is not None

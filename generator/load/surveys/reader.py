@@ -131,15 +131,28 @@ def _beyond_header(table: Table, i: int, width: int) -> Location:
 
 
 def _fit_rows(table: Table) -> None:
-    """Pad short rows with blanks; a row with values beyond the header is an error."""
+    """Pad a sheet's short rows with blanks; a row with values beyond the header is an error,
+    and so is a CSV record with fewer fields than the header (a sheet leaves trailing blanks
+    out, a CSV export never does: a short record is a broken line or a cut-off download)."""
     width = len(table.columns)
     problems: list[Problem] = []
     extra_rows = 0
+    last = len(table.rows) - 1
     for i, row in enumerate(table.rows):
         size = len(row)
         if size == width:
             continue
         if size < width:
+            if table.sheet is None:
+                extra_rows += 1
+                if len(problems) < MAX_PROBLEMS_PER_FILE:
+                    cut = " (the file may have been cut off: download it again)" * (i == last)
+                    problems.append(
+                        Problem(
+                            Location(table.path, table.numbers[i]),
+                            f"this record has {size} of the {width} fields the header names{cut}",
+                        )
+                    )
             row.extend([None] * (width - size))
             continue
         if any(value is not None for value in row[width:]):

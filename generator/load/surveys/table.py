@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 from dataclasses import dataclass, field
 
 from generator.errors import Location
@@ -108,8 +109,12 @@ class ColumnLookupError(LookupError):
             listed = ", ".join(column.describe() for column in self.candidates[:LISTED_COLUMNS])
             if len(self.candidates) > LISTED_COLUMNS:
                 listed += f" … and {len(self.candidates) - LISTED_COLUMNS} more"
-            hint = ""
-            if any(column.subitem for column in self.candidates):
+            last = self.candidates[-1]
+            hint = (
+                "; name one by its letter or position, "
+                f"e.g. 'column {last.letter}' or '#{last.index + 1}'"
+            )
+            if all(column.subitem for column in self.candidates):
                 hint = "; write 'question / sub-item' to choose one"
             return (
                 f"'{shorten(self.name)}' names {len(self.candidates)} columns in {where}: "
@@ -184,6 +189,10 @@ class Table:
                         index.setdefault(folded, []).append(column)
             self._index = index
         wanted = normalize_name(name)
+        if wanted not in self._index and wanted.casefold() not in self._index:
+            placed = _place_of(self, wanted)  # a real header that reads like a place wins
+            if placed is not None:
+                return placed
         for key in (wanted, wanted.casefold()):
             found = list(dict.fromkeys(self._index.get(key, [])))
             if len(found) == 1:
@@ -192,6 +201,23 @@ class Table:
                 raise ColumnLookupError(name, found, [], [])
         named = [column for column in self.columns if column.names()]
         raise ColumnLookupError(name, [], closest_columns(wanted, named), named)
+
+
+_BY_LETTER = re.compile(r"^column ([A-Za-z]{1,3})$")
+_BY_POSITION = re.compile(r"^#(\d{1,5})$")
+
+
+def _place_of(table: Table, name: str) -> Column | None:
+    """The column named 'column AB' (its letter) or '#28' (its position from 1), if any:
+    the way to choose between columns that share a header."""
+    match = _BY_LETTER.match(name)
+    if match:
+        letter = match.group(1).upper()
+        return next((c for c in table.columns if c.letter == letter), None)
+    match = _BY_POSITION.match(name)
+    if match and 1 <= int(match.group(1)) <= len(table.columns):
+        return table.columns[int(match.group(1)) - 1]
+    return None
 
 
 def closest_columns(wanted: str, columns: list[Column]) -> list[Column]:

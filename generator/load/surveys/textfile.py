@@ -132,8 +132,9 @@ def sniff_delimiter(sample: str, *, tab_first: bool = False) -> str:
     return best
 
 
-def _bounded_lines(text):
-    """Yield lines of at most MAX_LINE_CHARS, so a file without line breaks is not read whole."""
+def _bounded_lines(text, last: list[str]):
+    """Yield lines of at most MAX_LINE_CHARS, so a file without line breaks is not read whole;
+    ``last[0]`` keeps the latest line, to tell afterwards how the file ended."""
     number = 0
     readline = text.readline
     while True:
@@ -143,6 +144,7 @@ def _bounded_lines(text):
         number += 1
         if len(line) == MAX_LINE_CHARS and line[-1] not in "\r\n":
             raise _LineTooLong(number)
+        last[0] = line
         yield line
 
 
@@ -151,7 +153,8 @@ def _parse(text, rel_name: str, delimiter: str) -> tuple[list[list[Cell]], list[
         csv.field_size_limit(MAX_FIELD_CHARS)
     # not strict: Google Sheets writes TSV without quoting, so a value may start with a quote
     # ('"Native" graphics'); a quote left open is caught below, after the last record
-    reader = csv.reader(_bounded_lines(text), delimiter=delimiter, strict=False)
+    last = [""]
+    reader = csv.reader(_bounded_lines(text, last), delimiter=delimiter, strict=False)
     rows: list[list[Cell]] = []
     numbers: list[int] = []
     add_row, add_number = rows.append, numbers.append
@@ -183,4 +186,12 @@ def _parse(text, rel_name: str, delimiter: str) -> tuple[list[list[Cell]], list[
     if rows and numbers[-1] < previous and str(rows[-1][-1] or "").endswith(("\n", "\r")):
         # the last record ran to the end of the file inside quotes
         raise fail(rel_name, "a quoted value is still open at the end of the file", numbers[-1])
+    if rows and not last[0].endswith(("\n", "\r")) and last[0].count('"') % 2:
+        # a download cut inside the last record's quoted value: no line break, a quote open
+        raise fail(
+            rel_name,
+            "the file ends inside a quoted value, as a download that was cut off does; "
+            "export or download it again",
+            numbers[-1],
+        )
     return rows, numbers

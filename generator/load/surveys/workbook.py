@@ -16,7 +16,14 @@ import zlib
 from pathlib import Path
 
 from generator.errors import InputError, Location, Problem
-from generator.load.surveys.extent import MAX_CELLS, oversized_sheets
+from generator.load.surveys.extent import (
+    MAX_CELLS,
+    MAX_TEXT_RUN,
+    TextRunTooLong,
+    check_text_runs,
+    scan_sheet,
+)
+from generator.load.surveys.package import PackageError, read_package
 from generator.load.surveys.table import Cell
 from generator.load.surveys.textfile import Records, fail, read_head
 
@@ -45,9 +52,9 @@ def read_workbook_records(path: Path, rel_name: str, *, sheet: str | None = None
     head = read_head(path, rel_name, MAX_WORKBOOK_BYTES)
     if not head.startswith(b"PK\x03\x04"):
         raise fail(rel_name, not_a_workbook(head))
-    check_archive(path, rel_name)
+    errors = check_archive(path, rel_name)
     try:
-        return _read_with_calamine(path, rel_name, sheet)
+        records = _read_with_calamine(path, rel_name, sheet)
     except SheetNotFound:
         raise
     except (KeyboardInterrupt, SystemExit):
@@ -55,11 +62,30 @@ def read_workbook_records(path: Path, rel_name: str, *, sheet: str | None = None
     except BaseException as exc:  # a Rust panic in calamine arrives as a BaseException
         logger.info("%s: calamine could not read it (%s); trying openpyxl", rel_name, exc)
         try:
-            return _read_with_openpyxl(path, rel_name, sheet)
+            records = _read_with_openpyxl(path, rel_name, sheet)
         except SheetNotFound:
             raise
         except Exception:
             raise fail(rel_name, f"the workbook is damaged ({_first_line(exc)})") from None
+    refuse_error_cells(rel_name, records.sheet, errors.get(records.sheet or "", []))
+    return records
+
+
+def refuse_error_cells(rel_name: str, sheet: str | None, cells: list[tuple[str, str]]) -> None:
+    """A cell holding a formula's error (#N/A, #DIV/0!) is no answer; both readers would
+    give it as a blank, so the answer would be lost without a word."""
+    if not cells:
+        return
+    raise InputError(
+        [
+            Problem(
+                Location(rel_name, sheet=sheet, cell=cell or None),
+                f"the cell holds the spreadsheet error {value or '(an error value)'}, "
+                "not an answer: correct the formula, or clear the cell if no one answered",
+            )
+            for cell, value in cells
+        ]
+    )
 
 
 def not_a_workbook(head: bytes) -> str:
@@ -83,8 +109,14 @@ def not_a_workbook(head: bytes) -> str:
     return "not an Excel workbook"
 
 
-def check_archive(path: Path, rel_name: str) -> None:
-    """Refuse a damaged zip, one that unpacks too large, XML with a DOCTYPE, a vast grid."""
+def check_archive(path: Path, rel_name: str) -> dict[str, list[tuple[str, str]]]:
+    """Refuse a damaged zip, one that unpacks too large, XML with a DOCTYPE, a vast grid,
+    a part padded with megabytes without a tag. Return each sheet's cells that hold a
+    formula's error (sheet name → (cell, error text)).
+
+    The parts checked are those the reader parses, found through the package's
+    relationships as it finds them (package.py), whatever they are named.
+    """
     try:
         with zipfile.ZipFile(path) as archive:
             parts = archive.infolist()
@@ -99,19 +131,38 @@ def check_archive(path: Path, rel_name: str) -> None:
                 raise fail(
                     rel_name, "not an Excel workbook (a zip archive without xl/workbook.xml)"
                 )
+            package = read_package(archive)
+            parsed = set(package.parsed)
             for part in parts:
-                if part.filename.lower().endswith(_XML_SUFFIXES):
+                if part.filename in parsed or part.filename.lower().endswith(_XML_SUFFIXES):
                     with archive.open(part) as member:
                         prolog = member.read(PROLOG_BYTES)
                     verdict = _prolog_verdict(prolog)
                     if verdict:
                         raise fail(rel_name, f"the workbook is refused: {part.filename} {verdict}")
-            for name, rows, columns in oversized_sheets(archive):
-                raise fail(
-                    rel_name,
-                    f"the workbook is refused: {name} spans {rows:,} rows × {columns:,} columns, "
-                    f"more than the {MAX_CELLS:,} cells a survey export may have",
-                )
+            errors: dict[str, list[tuple[str, str]]] = {}
+            sheets = {sheet.part for sheet in package.sheets}
+            for sheet in package.sheets:
+                scan = scan_sheet(archive, sheet.part)
+                if scan.rows * scan.columns > MAX_CELLS:
+                    raise fail(
+                        rel_name,
+                        f"the workbook is refused: {sheet.part} spans {scan.rows:,} rows × "
+                        f"{scan.columns:,} columns, more than the {MAX_CELLS:,} cells a survey "
+                        "export may have",
+                    )
+                errors.setdefault(sheet.name, scan.errors)
+            for part in parsed - sheets:
+                check_text_runs(archive, part)
+            return errors
+    except TextRunTooLong as exc:
+        raise fail(
+            rel_name,
+            f"the workbook is refused: {exc.part} holds more than {MAX_TEXT_RUN // 2**20} MB "
+            "without a single tag (padding, not survey answers)",
+        ) from None
+    except PackageError as exc:
+        raise fail(rel_name, f"the workbook is refused: {exc}") from None
     except zipfile.BadZipFile as exc:
         reason = "truncated" if "not a zip file" in str(exc) else _first_line(exc)
         raise fail(rel_name, f"the workbook is damaged ({reason})") from None

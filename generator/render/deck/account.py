@@ -11,6 +11,7 @@ from generator.render.deck.fit import paginate, plain, whole
 from generator.render.deck.layout import (
     BODY,
     BODY_HEIGHT,
+    CELL,
     CHART_FONT,
     FIGURE_CAPTION,
     FIGURE_TITLE,
@@ -83,14 +84,26 @@ def _entries(context, health: Mapping[str, Any], words: Words) -> list[dict[str,
                 "height": BODY.height(text, width - CONCERN_RULE) + meta + 14,
             }
         )
+    # The heading counts the overdue follow-ups and each one is listed under it: what, who
+    # owns it and how late it is.
     overdue = [f for f in health.get("open_follow_ups") or [] if f.get("overdue")]
     if overdue:
         text = words.n_("%(num)s follow-up overdue", "%(num)s follow-ups overdue", len(overdue))
         entries.append({"kind": "overdue", "text": text, "height": BODY.height(text, width) + 10})
+    for follow_up in overdue:
+        action = whole(follow_up["action"])
+        late = words.n_("%(num)s day overdue", "%(num)s days overdue", follow_up["days_overdue"])
+        meta = f"{follow_up['owner']} · {late}" if follow_up.get("owner") else late
+        height = CELL.height(action, width - CONCERN_RULE) + SMALL.height(meta, width) + 10
+        entries.append({"kind": "follow_up", "text": action, "meta": meta, "height": height})
     contacts = context["labels"]["contacts"]
-    for executive in health.get("executives") or []:
-        if executive.get("days_since") is None:
-            continue
+    reached = [e for e in health.get("executives") or [] if e.get("days_since") is not None]
+    if reached:
+        text = words._("Last contact with each executive")
+        entries.append(
+            {"kind": "executives", "text": text, "height": BODY.height(text, width) + 10}
+        )
+    for executive in reached:
         name = contacts.get(executive["contact"], executive["contact"])
         since = words.n_(
             "%(num)s day since the last contact",
@@ -144,7 +157,8 @@ def next_steps(context: Mapping[str, Any], words: Words) -> list[Slide]:
             if r["horizon"] != 30:
                 continue
             chip = chip_width(r["id"])
-            title = whole(r["title"])
+            # Its short name where it has one: the teams' slides have just spelled it out.
+            title = whole(r.get("short") or r["title"])
             owner = r.get("owner") or None
             height = BODY.height(title, NEXT_COLUMN, indent=chip)
             height += (SMALL.height(owner, NEXT_COLUMN) if owner else 0.0) + ACTION_GAP

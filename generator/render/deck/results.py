@@ -140,6 +140,8 @@ def lead_sentence(tiles: Sequence[Mapping[str, Any]], words: Words) -> str | Non
         return _(
             "%(metric)s fell significantly to %(value)s, %(change)s since the last wave", **values
         )
+    if change["verdict"] == "not enough data to test":
+        return _("%(metric)s at %(value)s: not enough data to test the change", **values)
     return _("%(metric)s at %(value)s: no significant change", **values)
 
 

@@ -132,6 +132,7 @@ class Words:
         return {
             "up": self._("Significant rise"),
             "down": self._("Significant fall"),
+            "not enough data to test": self._("Not enough data to test"),
         }.get(str(change.get("verdict")), self._("No significant change"))
 
     def verdict(self, change: dict[str, Any], with_p: bool = True) -> str:

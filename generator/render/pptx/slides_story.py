@@ -406,6 +406,11 @@ def relationship(deck: Deck, plan: Slide) -> None:
                     bullet="▌",
                 )
             )
+        elif entry["kind"] == "follow_up":
+            lines.append(para(entry["text"], size=15, leading=20))
+            lines.append(para(entry["meta"], color="muted", after=10, **SMALL))
+        elif entry["kind"] == "executives":
+            lines.append(para(entry["text"], bold=True, color="muted", after=4, **SMALL))
         elif entry["kind"] == "overdue":
             lines.append(
                 Para([Span(entry["text"])], size=15, leading=20, bold=True, after=10, color="bad")

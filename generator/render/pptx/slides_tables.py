@@ -195,77 +195,82 @@ def previous(deck: Deck, plan: Slide) -> None:
 def matrix(deck: Deck, plan: Slide) -> None:
     slide = new_slide(deck, plan)
     page, _ = plan.data, deck.words._
-    corners = {
-        "quick_wins": _("Quick wins"),
-        "major_projects": _("Major projects"),
-        "fill_ins": _("Fill-ins"),
-        "reconsider": _("Reconsider"),
-    }
     efforts = {"low": _("Low effort"), "medium": _("Medium effort"), "high": _("High effort")}
     impacts = {"low": _("Low impact"), "medium": _("Medium impact"), "high": _("High impact")}
-    full = page["layout"] == "full"
-    if page["rows"]:
-        width = 848.0 if full else 480.0
-        corner = 84.0 if full else 64.0
-        header = [""] + [_head(efforts[level], center=True) for level in ("low", "medium", "high")]
-        rows = []
-        for row in page["rows"]:
-            cells = [para(impacts[row["impact"]], align="right", bold=True, color="muted", **SMALL)]
-            for cell in row["cells"]:
-                content = []
-                if cell["quadrant"]:
-                    content.append(
-                        Para(
-                            [Span(corners[cell["quadrant"]])],
-                            size=12,
-                            leading=16,
-                            bold=True,
-                            caps=True,
-                            after=4,
-                            color="accent_text" if cell["quadrant"] == "quick_wins" else "muted",
-                        )
-                    )
-                spans = []
-                for ident in cell["ids"]:
-                    on = ident in page["highlight"]
-                    spans.append(Span(ident, bold=True, color="accent_text" if on else "heading"))
-                    spans.append(Span("   "))
-                content.append(Para(spans[:-1] or [Span("")], **CELL))
-                cells.append(content)
-            rows.append(cells)
-        heights = [HEADER] + [row["height"] for row in page["rows"]]
-        side = (width - corner) / 3
-        add_table(
-            slide,
-            deck.body(0, 0, width, sum(heights)),
-            (corner, side, side, side),
-            header,
-            rows,
-            deck.palette,
-            heights=heights,
-            banded=False,
-            scale=deck.geometry.scale,
-        )
-    columns = page["legend"]
-    if columns:
-        left, column_width = (0.0, 404.0) if page["layout"] == "legend" else (520.0, 328.0)
-        for index, column in enumerate(columns):
-            lines = [
-                Para(
-                    [Span(f"{entry['id']}\t", bold=True, color="heading"), Span(entry["title"])],
-                    after=8,
-                    **CELL,
+    # On white, as the PDF's grid: the header in the muted colour, not the table style's.
+    header = [""] + [
+        para(efforts[level], size=HEADER_SIZE, leading=16, bold=True, align="center", color="muted")
+        for level in ("low", "medium", "high")
+    ]
+    rows, zones = [], []
+    for row in page["rows"]:
+        cells = [para(impacts[row["impact"]], align="right", bold=True, color="muted", **SMALL)]
+        for cell in row["cells"]:
+            content = []
+            if cell.get("quick"):
+                content.append(
+                    para(_("Quick wins"), bold=True, color="accent_text", after=4, **SMALL)
                 )
-                for entry in column
-            ]
-            shape = add_text_box(
-                slide,
-                deck.body(left + index * (column_width + 40), 0, column_width),
-                lines,
-                deck.palette,
-                name="Legend",
+            for entry in cell["entries"]:
+                content.append(
+                    Para(
+                        [
+                            Span(f"{entry['id']}  ", bold=True, color="heading"),
+                            Span(entry["label"]),
+                        ],
+                        after=6,
+                        **CELL,
+                    )
+                )
+            cells.append(content or [para("", **CELL)])
+        rows.append(cells)
+        zones.append([cell["zone"] for cell in row["cells"]])
+    heights = [HEADER] + [row["height"] for row in page["rows"]]
+    side = (848.0 - 84.0) / 3
+    shape = add_table(
+        slide,
+        deck.body(0, 0, 848, sum(heights)),
+        (84, side, side, side),
+        header,
+        rows,
+        deck.palette,
+        heights=heights,
+        banded=False,
+        scale=deck.geometry.scale,
+    )
+    # One colour per zone, as in the key: impact above effort, alike, below.
+    fills = {"first": "accent_tint", "even": "tint", "last": "background"}
+    table = shape.table
+    for column in range(4):
+        deck.palette.fill(table.cell(0, column).fill, "background")
+    for index, row_zones in enumerate(zones, start=1):
+        deck.palette.fill(table.cell(index, 0).fill, "background")
+        for column, zone in enumerate(row_zones, start=1):
+            deck.palette.fill(table.cell(index, column).fill, fills.get(zone, "background"))
+    key = [
+        Span("■ ", color="accent_tint"),
+        Span(_("More impact than effort") + "    "),
+        Span("■ ", color="tint"),
+        Span(_("Impact and effort alike") + "    "),
+        Span("□ ", color="muted"),
+        Span(_("More effort than impact")),
+    ]
+    lines = [Para(key, color="muted", **SMALL)]
+    teams = page.get("teams")
+    if teams:
+        if teams[0] != teams[1]:
+            text = _(
+                "Each action's owner, horizon and measure of success: slides %(first)s–%(last)s",
+                first=teams[0],
+                last=teams[1],
             )
-            _hanging(shape, deck.pt(44))
+        else:
+            text = _(
+                "Each action's owner, horizon and measure of success: slide %(num)s", num=teams[0]
+            )
+        lines.append(para(text, color="muted", **SMALL))
+    top = min(sum(heights) + 10, 346.0 - 34)
+    add_text_box(slide, deck.body(0, top, 848, 34), lines, deck.palette, name="Key")
 
 
 def roadmap(deck: Deck, plan: Slide) -> None:
@@ -410,11 +415,3 @@ def _head(text: str, right: bool = False, center: bool = False) -> Para:
 
 def _chip(ident: str) -> Para:
     return para(ident, size=14, leading=18, bold=True, color="heading")
-
-
-def _hanging(shape, indent: int) -> None:
-    """Indent each legend entry's title past its id, the id hanging in front."""
-    for paragraph in shape.text_frame.paragraphs:
-        p_pr = paragraph._p.get_or_add_pPr()
-        p_pr.set("marL", str(indent))
-        p_pr.set("indent", str(-indent))

@@ -91,6 +91,7 @@ class Palette:
         "muted": MSO_THEME_COLOR.TEXT_1,
         "heading": MSO_THEME_COLOR.TEXT_2,
         "tint": MSO_THEME_COLOR.BACKGROUND_2,
+        "accent_tint": MSO_THEME_COLOR.ACCENT_2,
         "background": MSO_THEME_COLOR.BACKGROUND_1,
     }
 
@@ -112,6 +113,7 @@ class Palette:
             "good": readable(colors["positive"], tint, colors["text"]),
             "bad": readable(colors["negative"], tint, colors["text"]),
             "tint": tint,
+            "accent_tint": mix(colors["accent"], background, 0.85),
             "rule": mix(colors["muted"], background, 0.6),
             "background": background,
             "on_primary": background,
@@ -123,6 +125,8 @@ class Palette:
             color_format.theme_color = self.THEMED[role]
             if role == "muted":
                 color_format.brightness = 0.35
+            elif role == "accent_tint":
+                color_format.brightness = 0.8
         else:
             color_format.rgb = RGBColor.from_string(self.rgb[role][1:])
 

@@ -90,7 +90,7 @@ def visible_sections(context: Mapping[str, Any], report: Mapping[str, Any]) -> l
             or context["next_steps_text"]
         ),
         "methodology": True,
-        "appendix": bool(report["crossed"]),
+        "appendix": any(not table["left_out"] for table in report["crossed"]),
     }
     return [section for section in SECTIONS if has[section]]
 

@@ -52,6 +52,7 @@ def segment_tables(wave: Mapping[str, Any], labels: Mapping[str, Any]) -> list[d
                 "name": group["values"][0],
                 "hidden": bool(group["result"].get("suppressed")),
                 "result": group["result"],
+                "versus": group.get("versus_rest") or {},
             }
             for group in entry["groups"]
         ]
@@ -132,7 +133,15 @@ def _cell(row, overall, column) -> dict[str, Any]:
         hidden = column is not None and column["hidden"]
         return {"value": None if hidden else value, "hidden": hidden, "heat": None}
     if column is None:
-        return {"value": overall["value"], "hidden": False, "heat": None}
+        return {
+            "value": overall["value"],
+            "hidden": False,
+            "heat": None,
+            "n": overall.get("n"),
+            "low": overall.get("low"),
+            "high": overall.get("high"),
+            "mark": None,
+        }
     if column["hidden"]:
         return {"value": None, "hidden": True, "heat": None}
     result = _lookup(column["result"], row["key"])
@@ -147,11 +156,26 @@ def _cell(row, overall, column) -> dict[str, Any]:
         heat = "below"
     if heat and overall.get("lower_is_better"):
         heat = "below" if heat == "above" else "above"
-    return {"value": result["value"], "hidden": False, "heat": heat, "n": result.get("n")}
+    compared = (column.get("versus") or {}).get(row["metric"]) if len(row["key"]) == 1 else None
+    mark = compared["verdict"] if compared and compared["verdict"] in ("higher", "lower") else None
+    return {
+        "value": result["value"],
+        "hidden": False,
+        "heat": heat,
+        "n": result.get("n"),
+        "low": result.get("low"),
+        "high": result.get("high"),
+        "mark": mark,
+    }
 
 
 def crossed_segments(wave: Mapping[str, Any], labels: Mapping[str, Any]) -> list[dict[str, Any]]:
-    """Return the headline scores of each combination of two segments."""
+    """Return the headline scores of each combination of two segments.
+
+    A combination the anonymity rule hides is left out of its table, which counts it
+    (``hidden``) so one line can say how many and why. A table whose combinations are
+    mostly hidden is left out whole (``left_out``): a page of dashes tells a reader nothing.
+    """
     total = wave["metrics"]
     metrics = [m for m in ("nps", "csat", "ces") if _shown(total.get(m))]
     tables = []
@@ -159,26 +183,36 @@ def crossed_segments(wave: Mapping[str, Any], labels: Mapping[str, Any]) -> list
         if len(entry["segments"]) < 2 or not entry["groups"]:
             continue
         names = [labels["segments"].get(s, s) for s in entry["segments"]]
-        groups = []
+        shown = []
         for group in entry["groups"]:
             result = group["result"]
-            hidden = bool(result.get("suppressed"))
-            scores = {
-                m: (result[m]["value"] if _shown(result.get(m)) else None)
-                for m in metrics
-                if not hidden
+            if result.get("suppressed"):
+                continue
+            scores = {m: (result[m]["value"] if _shown(result.get(m)) else None) for m in metrics}
+            spreads = {
+                m: {key: result[m].get(key) for key in ("low", "high", "n")}
+                for m in scores
+                if scores[m] is not None
             }
-            groups.append(
+            shown.append(
                 {
                     "values": group["values"],
-                    "hidden": hidden,
-                    "respondents": None if hidden else result.get("respondents"),
+                    "respondents": result.get("respondents"),
                     "scores": scores,
+                    "spreads": spreads,
                 }
             )
-        if all(g["hidden"] for g in groups):
-            continue
-        tables.append({"names": names, "metrics": metrics, "groups": groups})
+        count = len(entry["groups"])
+        tables.append(
+            {
+                "names": names,
+                "metrics": metrics,
+                "groups": shown,
+                "total": count,
+                "hidden": count - len(shown),
+                "left_out": len(shown) * 2 <= count,
+            }
+        )
     return tables
 
 
