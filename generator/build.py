@@ -376,6 +376,12 @@ def _render_all(
     return failed
 
 
+def document_period(context) -> str:
+    """What a usability study without a survey names its documents by: its latest test."""
+    tests = sorted(context["analysis"]["usability"], key=lambda t: str(t["date"]))
+    return tests[-1]["id"] if tests else "report"
+
+
 def _render_one(
     workspace: Workspace, engagement, document: PlannedDocument, context, variant: str | None
 ) -> None:
@@ -386,7 +392,7 @@ def _render_one(
     document.context = context
     language = context["language"]
     suffix = f"-{language}" if language != engagement.language else ""
-    wave = context["analysis"]["current_wave"]
+    wave = context["analysis"]["current_wave"] or document_period(context)
     name = output_name(engagement.slug, document.kind, wave, suffix, variant)
     document.target = workspace.output_dir / engagement.slug / name
     if document.kind == "pptx":

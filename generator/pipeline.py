@@ -48,7 +48,8 @@ def engagement_context(
 
     if analysis is None:
         analysis = analyze(workspace, engagement, wave).to_dict()
-    if analysis["current_wave"] is None:
+    studied = [t for t in analysis["usability"] if t["sus"] or t["tasks"]]
+    if analysis["current_wave"] is None and not studied:
         raise RapportError(f"{engagement.rel_folder}: no wave has responses to report")
     return document_context(
         workspace,

@@ -65,22 +65,28 @@ def single_choice(answers: Sequence[str | None], level: float) -> ChoiceResult:
 
 
 def multi_choice(
-    answers: Sequence[tuple[str, ...] | None],
+    answers: Sequence[int | None],
     options: Sequence[str],
     base: str,
     level: float,
+    order: Sequence[str] | None = None,
 ) -> ChoiceResult:
+    """``answers`` are bit masks over ``options`` (see ``Responses.multi``); the shares are
+    listed in ``order`` (the questionnaire's), else most chosen first."""
     counts: Counter[str] = Counter()
     answered = 0
-    for chosen, times in Counter(answers).items():
-        if chosen is None:
+    for mask, times in Counter(answers).items():  # a few hundred distinct masks at most
+        if mask is None:
             continue
         answered += times
-        for option in chosen:
-            counts[option] += times
+        for k, option in enumerate(options):
+            if mask >> k & 1:
+                counts[option] += times
+    if order is None:
+        order = sorted(options, key=lambda o: (-counts[o], natural_key(o)))
     n = answered if base == "answered" else len(answers)
     return ChoiceResult(
-        "multi", base, n, answered, len(answers), level, _options(counts, options, n, level)
+        "multi", base, n, answered, len(answers), level, _options(counts, order, n, level)
     )
 
 
@@ -95,7 +101,9 @@ def analyze_choices(
     for question, chosen in responses.multi.items():
         if any(a is not None for a in chosen):
             base = responses.multi_base.get(question, "answered")
-            result = multi_choice(chosen, responses.multi_options.get(question, []), base, level)
+            options = responses.multi_options.get(question, [])
+            order = options if responses.multi_in_order.get(question) else None
+            result = multi_choice(chosen, options, base, level, order)
             found[question] = _publishable(result, threshold)
     return found
 

@@ -91,6 +91,7 @@ def workbook_sheets(context: Mapping[str, Any], words: Words) -> list[Sheet]:
         segments_sheet(context, words),
         items_sheet(context, words),
         choices_sheet(context, words),
+        sus_sheet(context, words),
         themes_sheet(context, words),
         quotes_sheet(context, words),
         recommendations_sheet(context, words),
@@ -385,6 +386,26 @@ def choices_sheet(context: Mapping[str, Any], words: Words) -> Sheet:
                     base,
                 ]
             )
+    return sheet
+
+
+def sus_sheet(context: Mapping[str, Any], words: Words) -> Sheet:
+    """Each usability test participant's SUS score (0–100), and each test's mean and median."""
+    _ = words.gettext
+    columns = [
+        Column(_("Usability test"), width=36, wrap=True),
+        Column(_("Participant"), width=18),
+        Column(_("SUS score"), POINTS),
+    ]
+    sheet = Sheet(_("SUS by participant"), columns, frozen_columns=2)
+    for test in context["analysis"]["usability"]:
+        sus = test.get("sus") or {}
+        if not test.get("participants") or sus.get("suppressed"):
+            continue
+        for participant in test["participants"]:
+            sheet.rows.append([test["title"], participant["participant"], participant["score"]])
+        sheet.rows.append([test["title"], _("Mean"), sus.get("value")])
+        sheet.rows.append([test["title"], _("Median"), sus.get("median")])
     return sheet
 
 

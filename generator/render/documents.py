@@ -68,7 +68,12 @@ def document_metadata(context: Mapping[str, Any], kind: str) -> PdfMetadata:
     """What the PDF says about itself: title, author, subject, keywords, language, provenance."""
     _ = load_translations(builtin_templates() / "locale", context["language"]).gettext
     engagement, client, consultant = context["engagement"], context["client"], context["consultant"]
-    wave_name = context["labels"]["waves"][context["analysis"]["current_wave"]]
+    wave_id = context["analysis"]["current_wave"]
+    if wave_id is None:  # a usability study without a survey: named by its latest test
+        tests = sorted(context["analysis"]["usability"], key=lambda t: str(t["date"]))
+        wave_name = tests[-1]["title"] if tests else engagement["title"]
+    else:
+        wave_name = context["labels"]["waves"][wave_id]
     what = _("Satisfaction assessment") if kind == "report" else _("Recommendations")
     title = f"{engagement['title']}, {wave_name}"
     if kind != "report":

@@ -29,7 +29,7 @@ def stats_table(analysis: dict[str, Any], item_labels: dict[str, str]) -> str:
             smallest.append(sus["n"])
             lines.append(
                 f"SUS, {test['title']}: {sus['value']:.1f} ({_range(sus, '.1f')}), n = "
-                f"{sus['n']}{_small(sus['n'])}, grade {sus['grade']}, "
+                f"{sus['n']}{_small(sus['n'])}, median {sus['median']:.1f}, grade {sus['grade']}, "
                 f"percentile {sus['percentile']:.0f}"
             )
     health = analysis["relationship"]

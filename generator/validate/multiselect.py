@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
+from operator import itemgetter
 
 from generator.load.surveys import Column, Table
 from generator.load.surveys.table import normalize_name
@@ -58,36 +59,37 @@ def option_label(column: Column) -> str:
 
 def chosen_per_row(
     table: Table, columns: list[Column], kept: list[int]
-) -> tuple[list[tuple[str, ...] | None], list[str]]:
-    """Each kept row's chosen options (None when no cell of the question is filled)."""
+) -> tuple[list[int | None], list[str]]:
+    """Each kept row's choices as a bit mask over the options (bit k: option k chosen), or
+    None when no cell of the question is filled; and the options, one per column."""
     labels = [option_label(c) for c in columns]
-    chosen_cell: dict[object, bool] = {}
-    out: list[tuple[str, ...] | None] = []
-    indices = [c.index for c in columns]
-    for i in kept:
-        row = table.rows[i]
-        picked = []
-        filled = False
-        for label, j in zip(labels, indices, strict=True):
-            value = row[j]
-            if value is None:
-                continue
-            verdict = chosen_cell.get(value)
-            if verdict is None:
-                text = as_text(value)
-                verdict = text is not None and label_key(text) not in NOT_CHOSEN
-                chosen_cell[value] = verdict
-                if text is None:
-                    continue
-            filled = True
-            if verdict:
-                picked.append(label)
-        out.append(tuple(picked) if filled else None)
+    rows = table.rows if len(kept) == len(table) else [table.rows[i] for i in kept]
+    pick = itemgetter(*(c.index for c in columns))
+    keys = list(map(pick, rows))  # one tuple of the question's cells per row, built in C
+    if len(columns) == 1:
+        keys = [(cell,) for cell in keys]
+    chosen: dict[object, bool | None] = {}  # cell → chosen, not chosen, or blank (None)
+
+    def verdict(value: object) -> bool | None:
+        if value not in chosen:
+            text = as_text(value)
+            chosen[value] = None if text is None else label_key(text) not in NOT_CHOSEN
+        return chosen[value]
+
+    masks: dict[tuple, int | None] = {}
+    for key in set(keys):  # at most 2^options distinct combinations, usually far fewer
+        verdicts = [verdict(value) for value in key]
+        if all(v is None for v in verdicts):
+            masks[key] = None
+        else:
+            masks[key] = sum(1 << bit for bit, v in enumerate(verdicts) if v)
+    out = list(map(masks.__getitem__, keys))
     return out, labels
 
 
 def split_cells(raw: list, separator: str | None) -> tuple[list[tuple[str, ...] | None], list[str]]:
-    """Each cell of the one-cell layout split into its choices, each distinct cell once."""
+    """Each cell of the one-cell layout split into its choices, each distinct cell once; the
+    options most chosen first (no questionnaire order is known)."""
     texts = {value: as_text(value) for value in set(raw)}
     if separator is None:
         # the one more cells hold: a free-text 'Other' answer may hold the other one
@@ -106,6 +108,42 @@ def split_cells(raw: list, separator: str | None) -> tuple[list[tuple[str, ...] 
         for option in parts:
             counts[option] = counts.get(option, 0) + times[value]
     out = [split[value] for value in raw]
-    # no questionnaire order is known: the most chosen option first
     options = sorted(counts, key=lambda option: (-counts[option], option))
     return out, options
+
+
+def split_masks(raw: list, separator: str | None) -> tuple[list[int | None], list[str]]:
+    """The one-cell layout as bit masks over its options (see ``chosen_per_row``)."""
+    distinct = list(set(raw))
+    split, options = split_cells(distinct, separator)
+    times = Counter(raw)
+    counts: Counter[str] = Counter()
+    for value, parts in zip(distinct, split, strict=True):
+        for option in parts or ():
+            counts[option] += times[value]
+    options = sorted(counts, key=lambda option: (-counts[option], option))
+    bit = {option: 1 << k for k, option in enumerate(options)}
+    mask = {
+        value: None if parts is None else sum(bit[o] for o in parts)
+        for value, parts in zip(distinct, split, strict=True)
+    }
+    return list(map(mask.__getitem__, raw)), options
+
+
+def remap(masks: list[int | None], options: list[str], known: list[str]) -> list[int | None]:
+    """Masks over ``options`` as masks over ``known`` (extended with the options it lacks):
+    a wave's sources may list their options in different orders."""
+    for option in options:
+        if option not in known:
+            known.append(option)
+    if options == known[: len(options)]:
+        return masks
+    position = [known.index(option) for option in options]
+    cache: dict[int, int] = {}
+
+    def moved(mask: int) -> int:
+        if mask not in cache:
+            cache[mask] = sum(1 << position[k] for k in range(len(options)) if mask >> k & 1)
+        return cache[mask]
+
+    return [None if m is None else moved(m) for m in masks]

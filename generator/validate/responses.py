@@ -29,7 +29,7 @@ from generator.load.surveys.values import as_date, as_text, day_first, label_key
 from generator.responses import Responses
 from generator.schema.engagement import Scale, Scales, Source
 from generator.validate.filters import apply_filter, condition_columns, few_kept
-from generator.validate.multiselect import chosen_per_row, option_columns, split_cells
+from generator.validate.multiselect import chosen_per_row, option_columns, remap, split_masks
 from generator.validate.paths import PathOutside, resolve_inside
 
 logger = logging.getLogger(__name__)
@@ -343,7 +343,7 @@ class _WaveLoader:
         for question, spec in source.columns.multi.items():
             if spec.column is not None:
                 raw = values.pop(("columns", "multi", question, "column"))
-                values[("multi", question)] = split_cells(raw, spec.separator)
+                values[("multi", question)] = split_masks(raw, spec.separator)
             else:
                 values[("multi", question)] = chosen_per_row(table, options[question], kept)
         self.append(table, source, kept, values, sus)
@@ -452,22 +452,28 @@ class _WaveLoader:
         for ident, spec in source.columns.multi.items():
             r.multi.setdefault(ident, [None] * offset)
             r.multi_base[ident] = spec.base
+            r.multi_in_order[ident] = bool(spec.columns)
+            masks, options = values[("multi", ident)]
             known = r.multi_options.setdefault(ident, [])
-            known.extend(o for o in values[("multi", ident)][1] if o not in known)
+            values[("multi", ident)] = remap(masks, options, known)
         for ident, column in r.multi.items():
-            answered = values.get(("multi", ident))
-            column.extend(answered[0] if answered else blank)
+            column.extend(values.get(("multi", ident), blank))
         if sus:
             answers = [values[("columns", "sus", k)] for k in range(SUS_STATEMENTS)]
             r.sus.extend([list(row) for row in zip(*answers, strict=True)])
         scored = [
             v for k, v in values.items() if k[1] in (*SCORED, "items", "sus", "comment", "choices")
         ]
-        scored += [v[0] for k, v in values.items() if k[0] == "multi"]
+        scored += [v for k, v in values.items() if k[0] == "multi"]
         if scored:
-            self.usable += sum(
-                1 for row in zip(*scored, strict=True) if any(v is not None for v in row)
-            )
+            # Rows with no answer yet, narrowed column by column: the first well-filled
+            # column leaves few, so the rest are looked at only for those.
+            empty = range(n)
+            for column in scored:
+                empty = [i for i in empty if column[i] is None]
+                if not empty:
+                    break
+            self.usable += n - len(empty)
         else:
             self.usable += n
 

@@ -147,3 +147,23 @@ def test_the_nps_distribution_is_part_of_the_result(engagement):
     counts = Counter(scores)
     assert [p.count for p in result.distribution] == [counts[k] for k in range(1, 11)]
     assert math.isclose(result.distribution[-1].share, counts[10] / len(scores))
+
+
+def test_inspect_proposes_the_tick_box_question_and_its_block_counts_it(engagement):
+    import yaml
+
+    from generator.inspect import PASTE_MARKER, inspect_file
+
+    name = "surveymonkey_538_StarWars.csv"
+    (engagement / "data" / name).write_bytes(real_file(name).read_bytes())
+    text = inspect_file(engagement / "data" / name, f"engagements/acme/data/{name}")
+    block = yaml.safe_load(text[text.index(PASTE_MARKER) :])
+    wave = block["waves"][0]
+    (question,) = wave["sources"][0]["columns"]["multi"]
+    assert block["measures"]["choices"][question].startswith("Which of the following Star Wars")
+    source = Source.model_validate(wave["sources"][0])
+    scales = Scales.model_validate(wave.get("scales") or {})
+    responses, problems = load_wave(engagement, [source], scales)
+    assert problems == []
+    seen = analyze_choices(responses, 0.95, 5)[question]
+    assert (seen.n, seen.options[4].count) == (835, 758)

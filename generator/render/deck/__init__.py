@@ -39,6 +39,10 @@ AGENDA_PADDING = 5.0
 def deck_context(context: dict[str, Any]) -> dict[str, Any]:
     """Return the document context with the deck's slides planned (``slides``)."""
     words = Words(context["language"])
+    if context["wave"] is None:  # a usability study without a survey
+        from generator.render.report import usability_wave
+
+        context = {**context, "wave": usability_wave(context)}
     slides = plan_slides(context, words)
     return {
         **context,
