@@ -164,7 +164,7 @@ def stale_documents(root: Path, slug: str, options: BuildOptions) -> list[Path]:
     """The documents of ``slug`` a build with ``options`` would write (the others are current);
     named as when last built, or by kind until the first build names them."""
     inputs = input_digests(root, slug)
-    planned = [_plan(root, slug, kind, options, inputs) for kind in _kinds(options)]
+    planned = [_plan(root, slug, kind, options, inputs) for kind in _kinds(root, options)]
     return [p.target for p in planned if options.force or not _is_current(p)]
 
 
