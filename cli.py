@@ -232,9 +232,10 @@ def stats(ctx: click.Context, client: str, wave: str | None, as_json: bool) -> N
     "--only",
     "kinds",
     multiple=True,
-    type=click.Choice(["report", "deck", "handout", "data"]),
+    type=click.Choice(["report", "deck", "handout", "data", "pptx"]),
     help="Build only this deliverable (repeatable); default: the report, the deck and the "
-    "data workbook. 'handout' is the deck's slides two to an A4 page, for the client to print.",
+    "data workbook, and the deck as PowerPoint (pptx) when rapport.yaml sets defaults.pptx. "
+    "'handout' is the deck's slides two to an A4 page, for the client to print.",
 )
 @wave_option()
 @click.option(
@@ -290,11 +291,11 @@ def build(
     Files go to output/<client>/; a document whose inputs have not changed since it was
     written is left as it is.
     """
-    from generator.build import DEFAULT_KINDS, BuildOptions, build_documents
+    from generator.build import BuildOptions, build_documents
     from generator.build_each import refuse_the_rest
 
     options = BuildOptions(
-        kinds=tuple(kinds) or DEFAULT_KINDS,
+        kinds=tuple(kinds) or None,
         wave=wave,
         language=language,
         jobs=jobs,

@@ -119,6 +119,18 @@ def main() -> None:
                 f"{seconds / alone:>5.2f}x {peak:>8.0f}"
             )
 
+    # The same deck as an editable PowerPoint file, next to the PDF deck's whole build.
+    print()
+    heads = f"{'slides':>6} {'pptx':>8} {'PDF deck':>8} {'ratio':>6} {'peak MB':>8}"
+    print(f"{'PowerPoint deck':<34} {heads}")
+    for client in CLIENTS:
+        slides, seconds, peak = median_run(repeat, build_one, root, client, "pptx")
+        _, pdf, _ = median_run(repeat, build_one, root, client, "deck")
+        print(
+            f"{client:<34} {slides:>6} {seconds:>7.2f}s {pdf:>7.2f}s "
+            f"{seconds / pdf:>5.2f}x {peak:>8.0f}"
+        )
+
     _, full, _ = median_run(repeat, build, root, [], BuildOptions(force=True))
     _, unchanged, peak = median_run(repeat, build, root, [], BuildOptions())
     _, parallel, parallel_peak = median_run(

@@ -42,7 +42,9 @@ FILE_NAMES = {  # kind → (word in the file name, suffix)
     "notes": ("deck-notes", ".pdf"),  # the consultant's speaker notes, internal
     "handout": ("deck-handout", ".pdf"),  # the slides two to an A4 page, for the client
     "data": ("data", ".xlsx"),
+    "pptx": ("deck", ".pptx"),
 }
+PDF_KINDS = ("report", "deck", "notes", "handout")
 PASSWORD_VARIABLE = "RAPPORT_PDF_PASSWORD"
 # A variant has a file of its own: the normal PDF beside it stays as it was.
 VARIANT_SUFFIXES = {"pdf/a-3b": "-pdfa", "pdf/ua-1": "-pdfua"}
@@ -51,7 +53,7 @@ VARIANT_NAMES = {"pdf/a-3b": "PDF/A-3b, archival", "pdf/ua-1": "PDF/UA-1, access
 
 @dataclass(frozen=True)
 class BuildOptions:
-    kinds: tuple[str, ...] = DEFAULT_KINDS
+    kinds: tuple[str, ...] | None = None  # None: the workspace's default set (default_kinds)
     wave: str | None = None
     language: str | None = None
     jobs: int = 1
@@ -73,6 +75,8 @@ class PlannedDocument:
     context: dict[str, Any] | None = None
     html: str | None = None
     metadata: PdfMetadata | None = None
+    pptx: bytes | None = None  # the PowerPoint deck, rendered, not yet published
+    slides: int = 0
 
 
 @dataclass(frozen=True)
@@ -80,8 +84,9 @@ class WrittenFile:
     path: Path
     size: int
     sha256: str
-    pages: int | None = None  # PDFs only
+    pages: int | None = None  # PDFs' pages, the PowerPoint deck's slides
     warnings: tuple[str, ...] = ()
+    unit: str = "page"
     client: str = ""
     kind: str = ""
 
@@ -159,7 +164,7 @@ def stale_documents(root: Path, slug: str, options: BuildOptions) -> list[Path]:
     """The documents of ``slug`` a build with ``options`` would write (the others are current);
     named as when last built, or by kind until the first build names them."""
     inputs = input_digests(root, slug)
-    planned = [_plan(root, slug, kind, options, inputs) for kind in _kinds(options)]
+    planned = [_plan(root, slug, kind, options, inputs) for kind in _kinds(root, options)]
     return [p.target for p in planned if options.force or not _is_current(p)]
 
 
@@ -190,7 +195,7 @@ def _build(
     stale = []
     for slug in slugs:
         inputs = input_digests(root, slug)
-        for kind in _kinds(options):
+        for kind in _kinds(root, options):
             planned = _plan(root, slug, kind, options, inputs)
             if not options.force and _is_current(planned):
                 result.up_to_date.append(planned.target)
@@ -226,7 +231,7 @@ def _build(
         written = replace(written, client=document.client, kind=document.kind)
         result.written.append(written)
         progress.line(_written_line(root, written))
-        if document.context and document.context.get("draft") and document.kind != "data":
+        if document.context and document.context.get("draft") and document.kind in PDF_KINDS:
             progress.line(
                 f"  draft: placeholders of 'rapport new' are left in the inputs "
                 f"('rapport validate {document.client}' lists them); 'rapport send' refuses it"
@@ -241,8 +246,18 @@ def _clients(count: int) -> str:
     return f"{count} client{'s' * (count != 1)}"
 
 
-def _kinds(options: BuildOptions) -> list[str]:
-    kinds = list(dict.fromkeys(options.kinds))
+def default_kinds(root: Path) -> tuple[str, ...]:
+    """The report, the deck and the workbook; and the PowerPoint deck when rapport.yaml sets
+    ``defaults.pptx: true``."""
+    from generator.build_inputs import quick_settings
+
+    defaults = quick_settings(root).get("defaults")
+    wants_pptx = isinstance(defaults, dict) and defaults.get("pptx") is True
+    return DEFAULT_KINDS + (("pptx",) if wants_pptx else ())
+
+
+def _kinds(root: Path, options: BuildOptions) -> list[str]:
+    kinds = list(dict.fromkeys(options.kinds or default_kinds(root)))
     if options.notes and "deck" in kinds:
         kinds.insert(kinds.index("deck") + 1, "notes")
     return kinds
@@ -281,8 +296,8 @@ def _plan(
     # then the document is found through its stamp, keyed by kind and options.
     key = "|".join(
         [kind, f"wave={options.wave or ''}", f"language={options.language or ''}"]
-        + ([f"variant={options.variant}"] if options.variant and kind != "data" else [])
-        + (["encrypted"] if options.encrypt and kind != "data" else [])
+        + ([f"variant={options.variant}"] if options.variant and kind in PDF_KINDS else [])
+        + (["encrypted"] if options.encrypt and kind in PDF_KINDS else [])
     )
     folder = output_folder(root, slug)
     word, suffix = FILE_NAMES[kind]
@@ -380,10 +395,28 @@ def _render_one(
     wave = context["analysis"]["current_wave"] or document_period(context)
     name = output_name(engagement.slug, document.kind, wave, suffix, variant)
     document.target = workspace.output_dir / engagement.slug / name
-    if document.kind != "data":
+    if document.kind == "pptx":
+        _render_pptx(workspace, engagement, document, context)
+    elif document.kind != "data":
         settings = document_settings(workspace, engagement, language)
         document.html = render_document(document.kind, settings, context)
         document.metadata = document_metadata(context, document.kind)
+
+
+def _render_pptx(workspace: Workspace, engagement, document: PlannedDocument, context) -> None:
+    """The deck as a PowerPoint file, from the same slide plan as the PDF deck."""
+    from generator.render.environment import builtin_templates
+    from generator.render.pptx import render_pptx
+
+    brand = workspace.settings.brand
+    template = workspace.root / brand.pptx_template if brand.pptx_template else None
+    folders = {
+        "builtin": builtin_templates(),
+        "workspace": workspace.root,
+        "engagement": engagement.folder,
+    }
+    document.pptx, planned = render_pptx(context, brand, template=template, folders=folders)
+    document.slides = planned["slide_count"]
 
 
 # ---------- Publish ----------
@@ -412,7 +445,7 @@ def _publish_all(
             attachments.append((name, workbook_data(document.context)))
         return (document, roots, font_folders(), attachments, options.variant, password)
 
-    pdfs = [d for d in planned if d.kind != "data"]
+    pdfs = [d for d in planned if d.kind in PDF_KINDS]
     parallel = options.jobs > 1 and len(pdfs) > 1
     with ExitStack() as stack:
         futures = {}
@@ -431,6 +464,8 @@ def _publish_all(
             progress.item(index, len(planned), _shown(workspace.root, document.target))
             if document.kind == "data":
                 yield document, _write_file(document.target, workbook_data(document.context))
+            elif document.kind == "pptx":
+                yield document, _publish_pptx(document)
             elif parallel:
                 yield document, futures[id(document)].result()
             else:
@@ -454,6 +489,22 @@ def _publish_pdf(document, roots, fonts, attachments, variant, password) -> Writ
     )
 
 
+def _publish_pptx(document: PlannedDocument) -> WrittenFile:
+    import datetime as dt
+
+    from generator.publish.pptx import write_pptx
+
+    assert document.pptx is not None and document.context is not None
+    day = document.context["engagement"]["report_date"]
+    day = dt.date.fromisoformat(day) if isinstance(day, str) else day
+    moment = dt.datetime(day.year, day.month, day.day, 12, 0, 0)
+    published = write_pptx(document.pptx, document.target, moment, document.slides)
+    document.pptx = None  # the bytes are on disk; a build of many clients keeps no copies
+    return WrittenFile(
+        published.path, published.size, published.sha256, published.slides, unit="slide"
+    )
+
+
 def _write_file(target: Path, data: bytes) -> WrittenFile:
     write_atomically(target, data)
     return WrittenFile(target, len(data), hashlib.sha256(data).hexdigest())
@@ -469,5 +520,5 @@ def _shown(root: Path, path: Path) -> str:
 def _written_line(root: Path, written: WrittenFile) -> str:
     size = f"{written.size // 1024:,} KB"
     if written.pages is not None:
-        size = f"{written.pages} page{'s' * (written.pages != 1)}, {size}"
+        size = f"{written.pages} {written.unit}{'s' * (written.pages != 1)}, {size}"
     return f"wrote {_shown(root, written.path)} ({size})"

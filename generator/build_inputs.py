@@ -120,6 +120,8 @@ def fingerprint(digests: dict[str, str], kind: str, options: Any) -> str:
     chosen = (kind, options.wave, options.language, options.variant, options.encrypt)
     digest.update(f"{FINGERPRINT_VERSION}|{chosen}".encode())
     digest.update(_versions().encode())
+    if kind == "pptx":
+        digest.update(_version_of("python-pptx").encode())
     for label in sorted(digests):
         digest.update(f"{label}\0{digests[label]}\n".encode())
     return digest.hexdigest()
@@ -213,11 +215,14 @@ def _read_from(origin: str, path: str) -> bool:
 
 
 def _versions() -> str:
+    return f"rapport {generator.__version__}; weasyprint {_version_of('weasyprint')}"
+
+
+def _version_of(package: str) -> str:
     try:
-        renderer = version("weasyprint")
+        return version(package)
     except PackageNotFoundError:
-        renderer = "?"
-    return f"rapport {generator.__version__}; weasyprint {renderer}"
+        return "?"
 
 
 def brand_files(root: Path) -> Iterable[str]:
@@ -226,7 +231,8 @@ def brand_files(root: Path) -> Iterable[str]:
     if not isinstance(brand, dict):
         return []
     fonts = brand.get("fonts") or {}
-    named = [brand.get("logo"), *(fonts.values() if isinstance(fonts, dict) else [])]
+    named = [brand.get("logo"), brand.get("pptx_template")]
+    named += list(fonts.values()) if isinstance(fonts, dict) else []
     return sorted({str(name) for name in named if isinstance(name, str) and "." in name})
 
 

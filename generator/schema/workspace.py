@@ -77,6 +77,10 @@ class Brand(Model):
     """Brand colours, each #RGB or #RRGGBB."""
     fonts: BrandFonts = BrandFonts()
     """Typefaces for body text and headings."""
+    pptx_template: RelativePath | None = None
+    """A PowerPoint template (.potx or .pptx) in the workspace whose slide layouts, theme
+    colours and fonts the PowerPoint deck uses; without it, a built-in template in the
+    brand's colours and fonts."""
 
 
 class Defaults(Model):
@@ -90,6 +94,9 @@ class Defaults(Model):
     """Confidence level of every interval, e.g. 0.95."""
     output_dir: RelativePath = "output"
     """Folder, relative to the workspace, where deliverables are written."""
+    pptx: bool = False
+    """Also write the deck as an editable PowerPoint file (.pptx) whenever 'rapport build'
+    runs without --only."""
 
     @model_validator(mode="after")
     def _comment_threshold_not_lower(self) -> Defaults:

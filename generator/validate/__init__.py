@@ -29,6 +29,7 @@ from generator.validate.language import (
 from generator.validate.paths import PathOutside, resolve_inside
 from generator.validate.readiness import (
     check_brand_fonts,
+    check_pptx_template,
     check_sending,
     check_template_overrides,
 )
@@ -101,6 +102,7 @@ def validate_workspace(
         if settings is not None:
             check_workspace_paths(root, settings, doc, problems)
             check_brand_fonts(root, settings, doc, problems)
+            check_pptx_template(root, settings, doc, problems)
     check_template_overrides(root, root / "templates", problems)
     engagements = []
     if not clients:
@@ -144,7 +146,7 @@ def check_workspace_paths(
         problem = logo_problem(root, settings.brand.logo, exclude=(files.ENGAGEMENTS_DIR,))
         if problem is not None:
             problems.error(doc.locate(("brand", "logo")), problem)
-    named = []
+    named = [(("brand", "pptx_template"), settings.brand.pptx_template)]
     for role in ("body", "heading"):
         font = getattr(settings.brand.fonts, role)
         if font.lower().endswith((".ttf", ".otf", ".woff", ".woff2")):

@@ -1,10 +1,11 @@
 """What `build` and `send` would refuse later, found by `validate` with its place.
 
-`build` stops on a brand font that is neither bundled nor a file in the workspace, and on a
-template override that does not parse; `send` stops when no contact is marked as a recipient,
-when a recipient has no e-mail address, and when deliveries.yaml cannot take another entry.
-The first two are errors here as there; the sending ones are warnings, because a client being
-set up is validated long before anything is sent, and `send` refuses them in any case.
+`build` stops on a brand font that is neither bundled nor a file in the workspace, on a
+PowerPoint template that is not one, and on a template override that does not parse; `send`
+stops when no contact is marked as a recipient, when a recipient has no e-mail address, and
+when deliveries.yaml cannot take another entry. The first three are errors here as there;
+the sending ones are warnings, because a client being set up is validated long before
+anything is sent, and `send` refuses them in any case.
 """
 
 from __future__ import annotations
@@ -34,6 +35,36 @@ def check_brand_fonts(
             brand_face(font, role, root)
         except BrandError as error:
             problems.error(doc.locate(("brand", "fonts", role)), str(error))
+
+
+def check_pptx_template(
+    root: Path, settings: WorkspaceFile, doc: MarkedDocument, problems: Problems
+) -> None:
+    """``brand.pptx_template`` must be a .potx or .pptx that opens, with a layout that has a
+    title (a missing file or one outside the workspace is checked with the other paths)."""
+    from generator.render.pptx.template import TEMPLATE_SUFFIXES, TemplateError, check_template
+    from generator.validate.paths import PathOutside, resolve_inside
+
+    relative = settings.brand.pptx_template
+    if relative is None:
+        return
+    location = doc.locate(("brand", "pptx_template"))
+    if not relative.lower().endswith(TEMPLATE_SUFFIXES):
+        problems.error(
+            location,
+            f"'{relative}' is not a PowerPoint template: name a .potx or .pptx file",
+        )
+        return
+    try:
+        path = resolve_inside(root, relative)
+    except PathOutside:
+        return
+    if not path.is_file():
+        return
+    try:
+        check_template(path)
+    except TemplateError as error:
+        problems.error(location, str(error))
 
 
 def check_template_overrides(root: Path, folder: Path, problems: Problems) -> None:
