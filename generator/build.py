@@ -17,7 +17,7 @@ from contextlib import ExitStack
 from dataclasses import dataclass, field, replace
 from multiprocessing import get_context
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from generator.build_each import refuse_the_rest, validate_each
 from generator.build_inputs import (
@@ -30,9 +30,11 @@ from generator.build_inputs import (
 from generator.errors import Location, Problem, RapportError
 from generator.progress import Progress
 from generator.publish.outputs import check_outputs, output_folders_locked
-from generator.publish.pdf import PdfMetadata, write_atomically, write_pdf
 from generator.publish.workers import die_with_parent
-from generator.workspace import Workspace
+
+if TYPE_CHECKING:
+    from generator.publish.pdf import PdfMetadata
+    from generator.workspace import Workspace
 
 STAMP_FILE = ".rapport-build.json"
 DEFAULT_KINDS = ("report", "deck", "data")
@@ -157,7 +159,7 @@ def build(
 def stale_documents(root: Path, slug: str, options: BuildOptions) -> list[Path]:
     """The documents of ``slug`` a build with ``options`` would write (the others are current);
     named as when last built, or by kind until the first build names them."""
-    inputs = input_digests(root, slug)
+    inputs = input_digests(root, slug, {})
     planned = [_plan(root, slug, kind, options, inputs) for kind in _kinds(options)]
     return [p.target for p in planned if options.force or not _is_current(p)]
 
@@ -170,7 +172,7 @@ def build_documents(
     root: Path, clients: Sequence[str], options: BuildOptions, report: Report
 ) -> BuildResult:
     """Build as ``build`` does, but return the refused clients' problems in the result."""
-    from generator.validate import select_clients
+    from generator.load.workspace import select_clients
 
     progress = _progress(report)
     slugs = select_clients(root, clients)
@@ -183,12 +185,11 @@ def build_documents(
 def _build(
     root: Path, slugs: Sequence[str], options: BuildOptions, progress: Progress
 ) -> BuildResult:
-    from generator.validate import validate_workspace
-
     result = BuildResult()
     stale = []
+    memo: dict = {}  # what the clients share is hashed once
     for slug in slugs:
-        inputs = input_digests(root, slug)
+        inputs = input_digests(root, slug, memo)
         for kind in _kinds(options):
             planned = _plan(root, slug, kind, options, inputs)
             if not options.force and _is_current(planned):
@@ -199,6 +200,9 @@ def _build(
                 stale.append(planned)
     if not stale:
         return result
+    # Only now that a document must be written is the validation (pydantic, the survey
+    # readers, the analysis) worth importing.
+    from generator.validate import validate_workspace
 
     password = _password(options)
     chosen = sorted({p.client for p in stale})
@@ -317,6 +321,8 @@ def _record(document: PlannedDocument, written: WrittenFile) -> None:
         "files": document.inputs,
     }
     text = json.dumps(stamps, indent=2, sort_keys=True) + "\n"
+    from generator.publish.pdf import write_atomically
+
     write_atomically(folder / STAMP_FILE, text.encode("utf-8"))
 
 
@@ -431,6 +437,8 @@ def _publish_all(
 
 
 def _publish_pdf(document, roots, fonts, attachments, variant, password) -> WrittenFile:
+    from generator.publish.pdf import write_pdf
+
     assert document.html is not None and document.metadata is not None
     published = write_pdf(
         document.html,
@@ -448,6 +456,8 @@ def _publish_pdf(document, roots, fonts, attachments, variant, password) -> Writ
 
 
 def _write_file(target: Path, data: bytes) -> WrittenFile:
+    from generator.publish.pdf import write_atomically
+
     write_atomically(target, data)
     return WrittenFile(target, len(data), hashlib.sha256(data).hexdigest())
 

@@ -65,6 +65,45 @@ def test_an_unchanged_build_is_skipped_and_a_changed_input_rebuilds(workspace, r
     assert f"wrote {REPORT}" in changed.output
 
 
+# What a build imports before it knows whether anything is stale: none of the libraries that
+# validating, rendering or writing need.
+IMPORTS_OF_A_BUILD = """\
+import sys
+from cli import main
+sys.argv = ["rapport", "--workspace", sys.argv[1], "build", "--only", "report"]
+try:
+    main()
+finally:
+    heavy = ("pydantic", "jinja2", "markdown_it", "weasyprint", "numpy", "openpyxl", "babel")
+    print("imported:", *sorted(m for m in heavy if m in sys.modules))
+"""
+
+
+def test_an_unchanged_build_decides_before_importing_what_it_would_render_with(workspace, rapport):
+    import subprocess
+    import sys
+
+    rapport("build", "--only", "report", workspace=workspace)
+    done = subprocess.run(
+        [sys.executable, "-c", IMPORTS_OF_A_BUILD, str(workspace)],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stderr
+    assert f"up to date: {REPORT}" in done.stdout
+    assert done.stdout.rstrip().endswith("imported:")
+
+    spec = workspace / "engagements" / CLIENT / "engagement.yaml"
+    spec.write_text(spec.read_text(encoding="utf-8") + "\n# changed\n", encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-c", IMPORTS_OF_A_BUILD, str(workspace)],
+        capture_output=True,
+        text=True,
+    )
+    assert f"wrote {REPORT}" in done.stdout
+    assert "pydantic" in done.stdout.splitlines()[-1]
+
+
 def test_force_rebuilds_and_the_bytes_are_the_same(workspace, rapport):
     rapport("build", "--only", "report", workspace=workspace)
     first = (workspace / REPORT).read_bytes()
