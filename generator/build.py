@@ -33,7 +33,6 @@ from generator.publish.outputs import check_outputs, output_folders_locked
 from generator.publish.workers import die_with_parent
 
 if TYPE_CHECKING:
-    from generator.publish.pdf import PdfMetadata
     from generator.workspace import Workspace
 
 STAMP_FILE = ".rapport-build.json"
@@ -72,8 +71,6 @@ class PlannedDocument:
     fingerprint: str
     inputs: dict[str, str]
     context: dict[str, Any] | None = None
-    html: str | None = None
-    metadata: PdfMetadata | None = None
 
 
 @dataclass(frozen=True)
@@ -214,7 +211,7 @@ def _build(
         failed = {}
     stale = [p for p in stale if p.client not in failed]
     if workspace is not None and stale:
-        for client, problem in _render_all(workspace, stale, options, progress).items():
+        for client, problem in _analyse_all(workspace, stale, options, progress).items():
             failed[client] = [problem]
         stale = [p for p in stale if p.client not in failed]
     if workspace is not None and stale:
@@ -225,6 +222,12 @@ def _build(
         _publish_all(workspace, stale, options, password, progress) if workspace else iter(())
     )
     for document, written in published:
+        if isinstance(written, RapportError):
+            # Only with --keep-going: a document that cannot be rendered stops its client.
+            failed.setdefault(document.client, []).append(
+                Problem(Location(_shown(root, document.target)), str(written))
+            )
+            continue
         _record(document, written)
         written = replace(written, client=document.client, kind=document.kind)
         result.written.append(written)
@@ -326,16 +329,17 @@ def _record(document: PlannedDocument, written: WrittenFile) -> None:
     write_atomically(folder / STAMP_FILE, text.encode("utf-8"))
 
 
-# ---------- Analyse and render ----------
+# ---------- Analyse ----------
 
 
-def _render_all(
+def _analyse_all(
     workspace: Workspace, planned: list[PlannedDocument], options, progress: Progress
 ) -> dict[str, Problem]:
-    """Analyse each engagement once, name each document's file and render its HTML.
+    """Analyse each engagement once and name each document's file (its wave and language
+    are known only now); the HTML is rendered where the PDF is, in the workers.
 
-    With ``options.keep_going`` an engagement that cannot be analysed or rendered is left out
-    and its problem returned (client → problem); otherwise the first one is raised.
+    With ``options.keep_going`` an engagement that cannot be analysed is left out and its
+    problem returned (client → problem); otherwise the first one is raised.
     """
     from generator.pipeline import engagement_context
 
@@ -357,8 +361,7 @@ def _render_all(
                     # The commit fingerprinted with the inputs, so the stamp and PDF agree.
                     source_commit=recorded_commit(document.inputs),
                 )
-            progress.phase(f"laying out the {document.kind} of {document.client}")
-            _render_one(workspace, engagement, document, contexts[document.client], options.variant)
+            _name(workspace, engagement, document, contexts[document.client], options.variant)
         except RapportError as error:
             if not options.keep_going:
                 raise
@@ -366,26 +369,34 @@ def _render_all(
     return failed
 
 
-def _render_one(
+def _name(
     workspace: Workspace, engagement, document: PlannedDocument, context, variant: str | None
 ) -> None:
-    """Name one document's file and render its HTML from its engagement's context."""
-    from generator.pipeline import document_settings
-    from generator.render.documents import document_metadata, render_document
-
+    """Give one document its context and its file name."""
     document.context = context
     language = context["language"]
     suffix = f"-{language}" if language != engagement.language else ""
     wave = context["analysis"]["current_wave"]
     name = output_name(engagement.slug, document.kind, wave, suffix, variant)
     document.target = workspace.output_dir / engagement.slug / name
-    if document.kind != "data":
-        settings = document_settings(workspace, engagement, language)
-        document.html = render_document(document.kind, settings, context)
-        document.metadata = document_metadata(context, document.kind)
 
 
-# ---------- Publish ----------
+# ---------- Render and publish ----------
+
+
+@dataclass(frozen=True)
+class _Job:
+    """What a worker needs to make one document: it inherits this through the fork."""
+
+    workspace: Workspace
+    document: PlannedDocument
+    variant: str | None
+    password: str | None
+
+
+# The jobs of the build under way; forked workers find theirs here by index, so no
+# analysis is pickled on its way to them.
+_JOBS: list[_Job] = []
 
 
 def _publish_all(
@@ -394,61 +405,80 @@ def _publish_all(
     options: BuildOptions,
     password,
     progress: Progress,
-) -> Iterator[tuple[PlannedDocument, WrittenFile]]:
-    """Write the workbooks here and the PDFs here or in ``options.jobs`` worker processes."""
-    from generator.pipeline import document_roots, font_folders
-    from generator.publish.workbook import workbook_data
+) -> Iterator[tuple[PlannedDocument, WrittenFile | RapportError]]:
+    """Render and write every document, here or in ``options.jobs`` worker processes; with
+    ``options.keep_going`` a document that fails is given with its error instead.
 
-    engagements = {e.slug: e for e in workspace.engagements}
-
-    def job(document: PlannedDocument) -> tuple:
-        roots = document_roots(workspace, engagements[document.client])
-        attachments = []
-        if options.variant == "pdf/a-3b" and document.kind == "report":
-            # An archival report carries its numbers as the source workbook.
-            name = document.target.name.replace("-assessment-", "-data-")
-            name = name.removesuffix(f"{VARIANT_SUFFIXES[options.variant]}.pdf") + ".xlsx"
-            attachments.append((name, workbook_data(document.context)))
-        return (document, roots, font_folders(), attachments, options.variant, password)
-
-    pdfs = [d for d in planned if d.kind != "data"]
-    parallel = options.jobs > 1 and len(pdfs) > 1
+    The HTML, the PDF and the workbook of a document are all made by the process that
+    writes it, so with two workers both cores render from the first document on.
+    """
+    jobs = [_Job(workspace, document, options.variant, password) for document in planned]
+    parallel = options.jobs > 1 and len(planned) > 1
     with ExitStack() as stack:
-        futures = {}
+        futures = []
         if parallel:
+            _JOBS[:] = jobs
+            stack.callback(_JOBS.clear)
             pool = stack.enter_context(
                 ProcessPoolExecutor(
-                    max_workers=options.jobs,
+                    max_workers=min(options.jobs, len(planned)),
                     mp_context=get_context("fork"),
                     initializer=die_with_parent,
                     initargs=(os.getpid(),),
                 )
             )
-            futures = {id(d): pool.submit(_publish_pdf, *job(d)) for d in pdfs}
+            # A failure stops the documents not yet started.
+            stack.callback(pool.shutdown, wait=True, cancel_futures=True)
+            futures = [pool.submit(_make_job, index) for index in range(len(jobs))]
         # Reported in the planned order, whichever finishes first.
+        stopped: set[str] = set()
         for index, document in enumerate(planned, start=1):
+            if document.client in stopped and not parallel:
+                continue
             progress.item(index, len(planned), _shown(workspace.root, document.target))
-            if document.kind == "data":
-                yield document, _write_file(document.target, workbook_data(document.context))
-            elif parallel:
-                yield document, futures[id(document)].result()
-            else:
-                yield document, _publish_pdf(*job(document))
+            try:
+                yield document, futures[index - 1].result() if parallel else _make(jobs[index - 1])
+            except RapportError as error:
+                if not options.keep_going:
+                    raise
+                stopped.add(document.client)
+                yield document, error
 
 
-def _publish_pdf(document, roots, fonts, attachments, variant, password) -> WrittenFile:
+def _make_job(index: int) -> WrittenFile:
+    return _make(_JOBS[index])
+
+
+def _make(job: _Job) -> WrittenFile:
+    """Render one document from its context and write it atomically."""
+    from generator.publish.workbook import workbook_data
+
+    document = job.document
+    assert document.context is not None
+    if document.kind == "data":
+        return _write_file(document.target, workbook_data(document.context))
+    from generator.pipeline import document_roots, document_settings, font_folders
     from generator.publish.pdf import write_pdf
+    from generator.render.documents import document_metadata, render_document
 
-    assert document.html is not None and document.metadata is not None
+    engagement = next(e for e in job.workspace.engagements if e.slug == document.client)
+    settings = document_settings(job.workspace, engagement, document.context["language"])
+    html = render_document(document.kind, settings, document.context)
+    attachments = []
+    if job.variant == "pdf/a-3b" and document.kind == "report":
+        # An archival report carries its numbers as the source workbook.
+        name = document.target.name.replace("-assessment-", "-data-")
+        name = name.removesuffix(f"{VARIANT_SUFFIXES[job.variant]}.pdf") + ".xlsx"
+        attachments.append((name, workbook_data(document.context)))
     published = write_pdf(
-        document.html,
+        html,
         document.target,
-        metadata=document.metadata,
-        allowed_roots=roots,
-        fonts=fonts,
+        metadata=document_metadata(document.context, document.kind),
+        allowed_roots=document_roots(job.workspace, engagement),
+        fonts=font_folders(),
         attachments=attachments,
-        variant=variant,
-        password=password,
+        variant=job.variant,
+        password=job.password,
     )
     return WrittenFile(
         published.path, published.size, published.sha256, published.pages, published.warnings

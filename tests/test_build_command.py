@@ -210,3 +210,22 @@ def test_keep_going_builds_every_sound_client_and_lists_the_others(workspace, ra
     assert result.stderr.startswith(problem) and result.stderr.endswith("\n1 error.\n")
     assert (workspace / REPORT).is_file()
     assert not (workspace / "output" / "baltic-home").exists()
+
+
+def test_a_document_that_cannot_be_rendered_stops_only_its_client(workspace, rapport):
+    import shutil
+
+    broken = workspace / "engagements" / "northwind-copy"
+    shutil.copytree(workspace / "engagements" / CLIENT, broken)
+    (broken / "templates" / "report" / "report.html").write_text(
+        '{% extends "layout.html" %}{% block content %}{{ no_such_value }}{% endblock %}',
+        encoding="utf-8",
+    )
+    result = rapport(
+        "build", "--only", "report", "--keep-going", "--jobs", "2", workspace=workspace
+    )
+    assert result.exit_code == 1
+    assert f"wrote {REPORT} (1 page" in result.stdout
+    assert result.stdout.endswith("not built: northwind-copy (1 error)\n")
+    assert "report/report.html" in result.stderr and "no_such_value" in result.stderr
+    assert not list((workspace / "output" / "northwind-copy").glob("*.pdf"))
