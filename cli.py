@@ -232,9 +232,9 @@ def stats(ctx: click.Context, client: str, wave: str | None, as_json: bool) -> N
     "--only",
     "kinds",
     multiple=True,
-    type=click.Choice(["report", "deck", "data"]),
+    type=click.Choice(["report", "deck", "handout", "data"]),
     help="Build only this deliverable (repeatable); default: the report, the deck and the "
-    "data workbook.",
+    "data workbook. 'handout' is the deck's slides two to an A4 page, for the client to print.",
 )
 @wave_option()
 @click.option(
@@ -452,15 +452,15 @@ def _confirm_batch(batch) -> bool:
 
 
 @main.command(
-    epilog="""\b
-Examples:
-  rapport preview northwind-logistics
-  rapport preview baltic-home --deck --port 8800
-  rapport preview kyiv-pharma --wave 2026-q3 --language en"""
+    examples=[
+        "rapport preview northwind-logistics",
+        "rapport preview baltic-home --deck --port 8800",
+        "rapport preview kyiv-pharma --wave 2026-q3 --language en",
+    ]
 )
-@click.argument("client")
+@client_argument()
 @click.option("--deck", is_flag=True, help="Preview the deck instead of the assessment.")
-@click.option("--wave", help="Wave id to report (default: the latest with responses).")
+@wave_option()
 @click.option(
     "--language",
     type=click.Choice(["en", "uk", "lv"]),
@@ -477,18 +477,18 @@ Examples:
     "--host",
     default="127.0.0.1",
     show_default=True,
-    help="Address to serve on; any other than loopback shows the client's document to the network.",
+    help="Address to serve on; any but loopback shows the client's document to the network.",
 )
 @click.pass_context
-@reports_problems
 def preview(ctx, client: str, deck: bool, wave, language, port: int, host: str) -> None:
     """Show CLIENT's assessment (or deck) in the browser, page by page as the PDF will be,
-    redrawn whenever one of its inputs changes. Nothing is written to the output folder."""
+    redrawn whenever one of its inputs changes; Ctrl+C stops it (exit 0). Nothing is written
+    to the output folder."""
     from generator.preview import PreviewOptions
     from generator.preview import preview as serve_preview
 
     options = PreviewOptions("deck" if deck else "report", host, port, wave, language)
-    serve_preview(_workspace_root(ctx), client, options, report=click.echo)
+    serve_preview(_workspace_root(ctx), client, options, report=output().say)
 
 
 TODAY = click.option(

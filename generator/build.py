@@ -40,7 +40,8 @@ DEFAULT_KINDS = ("report", "deck", "data")
 FILE_NAMES = {  # kind → (word in the file name, suffix)
     "report": ("assessment", ".pdf"),
     "deck": ("deck", ".pdf"),
-    "handout": ("deck-notes", ".pdf"),
+    "notes": ("deck-notes", ".pdf"),  # the consultant's speaker notes, internal
+    "handout": ("deck-handout", ".pdf"),  # the slides two to an A4 page, for the client
     "data": ("data", ".xlsx"),
 }
 PASSWORD_VARIABLE = "RAPPORT_PDF_PASSWORD"
@@ -250,7 +251,7 @@ def _clients(count: int) -> str:
 def _kinds(options: BuildOptions) -> list[str]:
     kinds = list(dict.fromkeys(options.kinds))
     if options.notes and "deck" in kinds:
-        kinds.insert(kinds.index("deck") + 1, "handout")
+        kinds.insert(kinds.index("deck") + 1, "notes")
     return kinds
 
 
@@ -369,6 +370,12 @@ def _analyse_all(
     return failed
 
 
+def document_period(context) -> str:
+    """What a usability study without a survey names its documents by: its latest test."""
+    tests = sorted(context["analysis"]["usability"], key=lambda t: str(t["date"]))
+    return tests[-1]["id"] if tests else "report"
+
+
 def _name(
     workspace: Workspace, engagement, document: PlannedDocument, context, variant: str | None
 ) -> None:
@@ -376,7 +383,7 @@ def _name(
     document.context = context
     language = context["language"]
     suffix = f"-{language}" if language != engagement.language else ""
-    wave = context["analysis"]["current_wave"]
+    wave = context["analysis"]["current_wave"] or document_period(context)
     name = output_name(engagement.slug, document.kind, wave, suffix, variant)
     document.target = workspace.output_dir / engagement.slug / name
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import unicodedata
@@ -9,8 +10,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.load.surveys import Column, ColumnLookupError, Table, read_table
-from generator.load.surveys.profile import ColumnProfile, profile_table, scale_text
+from generator.load.surveys.profile import (
+    SAMPLE_CHARS,
+    ColumnProfile,
+    profile_table,
+    scale_text,
+)
 from generator.load.surveys.table import shorten
+from generator.load.surveys.values import as_date, label_key
+from generator.validate.multiselect import option_label
 
 PASTE_MARKER = "# ---- paste into engagement.yaml"
 MAX_ITEMS = 40
@@ -53,10 +61,13 @@ class Suggestion:
     roles: dict[str, str] = field(default_factory=dict)  # role → column name
     items: dict[str, str] = field(default_factory=dict)  # item id → column name
     segments: dict[str, str] = field(default_factory=dict)
+    multi: dict[str, list[str]] = field(default_factory=dict)  # question id → option columns
     measures: dict[str, dict[str, str]] = field(default_factory=dict)
     scales: dict[str, dict] = field(default_factory=dict)
     labels: dict[str, float | str] = field(default_factory=dict)
     unmapped: list[str] = field(default_factory=list)
+    filters: list[str] = field(default_factory=list)  # each a YAML flow mapping
+    fielded: tuple[dt.date, dt.date] | None = None  # the first and last response's date
 
 
 def inspect_file(
@@ -168,6 +179,16 @@ def suggest_mapping(table: Table, profiles: list[ColumnProfile]) -> Suggestion:
     dates = [p for p in free if p.kind == "date"]
     dates.sort(key=lambda p: _date_rank(p.column))
     take("date", dates[0] if dates else None)
+    if dates:
+        days = [as_date(v) for v in set(table.column_values(dates[0].column))]
+        days = [d for d in days if d is not None]
+        suggestion.fielded = (min(days), max(days)) if days else None
+    if table.layout == "limesurvey":
+        submitted = [p for p in profiles if _is_submit_date(p.column) and names[id(p)]]
+        if submitted and submitted[0].filled < len(table):
+            # LimeSurvey writes no submit date for a response left unfinished
+            name = _q(names[id(submitted[0])])  # type: ignore[arg-type]
+            suggestion.filters.append(f"{{column: {name}, drop: [], blank: true}}")
     scored = [p for p in free if p.scale and id(p) not in used and not _is_metadata(p.column)]
     nps = [p for p in scored if p.kind == "number" and p.scale in ((0, 10), (1, 10))]
     nps = [p for p in nps if _NPS.search(text_of(p))]
@@ -215,6 +236,7 @@ def suggest_mapping(table: Table, profiles: list[ColumnProfile]) -> Suggestion:
         suggestion.segments[ident] = names[id(profile)]  # type: ignore[assignment]
         suggestion.measures.setdefault("segments", {})[ident] = _printed_label(profile.column)
         used.add(id(profile))
+    _suggest_multi(suggestion, [p for p in free if id(p) not in used], names, used)
     for profile in profiles:
         if profile.text_scale and id(profile) in used:
             suggestion.labels.update(profile.labels)
@@ -255,6 +277,42 @@ def _suggest_rankings(suggestion: Suggestion, rankings, names, used: set[int]) -
         used.add(id(profile))
 
 
+TICKED = frozenset({"1", "y", "yes", "0", "x", "true"})
+MIN_OPTIONS = 2
+
+
+def _question_of(column: Column) -> str | None:
+    """The question a tick-box column belongs to: its text beside a sub-item, or the text
+    before Qualtrics' '...-Option'."""
+    if column.subitem and column.text:
+        return column.text
+    for mark in ("...-", "…-", " - "):
+        if column.text and mark in column.text:
+            return column.text.rsplit(mark, 1)[0]
+    return None
+
+
+def _suggest_multi(suggestion: Suggestion, candidates, names, used: set[int]) -> None:
+    """One column per option, each holding one mark (its option's text, Y, 1 or X) or
+    nothing: a multi-select question, proposed under columns.multi."""
+    groups: dict[str, list[ColumnProfile]] = {}
+    for profile in candidates:
+        question = _question_of(profile.column)
+        if question is None or profile.distinct > 2:
+            continue
+        marks = {label_key(s) for s in profile.samples}
+        own = label_key(shorten(option_label(profile.column), SAMPLE_CHARS))
+        if marks <= TICKED | {own}:  # SurveyMonkey writes the option's own text
+            groups.setdefault(question, []).append(profile)
+    for question, options in groups.items():
+        if len(options) < MIN_OPTIONS:
+            continue
+        ident = _unique_slug(Column(index=0, letter="", text=question), suggestion.multi)
+        suggestion.multi[ident] = [names[id(p)] for p in options]
+        suggestion.measures.setdefault("choices", {})[ident] = shorten(question, 80)
+        used.update(id(p) for p in options)
+
+
 def _note_scale(suggestion: Suggestion, role: str, profile: ColumnProfile) -> None:
     default = {"csat": (1, 5), "ces": (1, 7)}[role]
     scale = profile.scale or default
@@ -272,6 +330,10 @@ def _printed_label(column: Column) -> str:
 def _is_metadata(column: Column) -> bool:
     """Tell the columns a survey tool adds about the response itself, never rated items."""
     return any(name.casefold() in _METADATA for name in column.names())
+
+
+def _is_submit_date(column: Column) -> bool:
+    return any(name.casefold() in ("submitdate", "date submitted") for name in column.names())
 
 
 def _is_id(column: Column) -> bool:
@@ -297,6 +359,11 @@ def _unique_slug(column: Column, taken: dict[str, str]) -> str:
     while ident in taken:
         ident, n = f"{slug}_{n}", n + 1
     return ident
+
+
+def _slug(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:40].strip("-")
 
 
 def _q(text: str) -> str:
@@ -328,40 +395,59 @@ def render(table: Table, profiles, suggestion: Suggestion, file_name: str) -> st
         if p.kind != "empty":
             facts += [scale_text(p), f"{p.distinct:,} distinct", "e.g. " + ", ".join(p.samples)]
         lines.append(f"  {p.column.letter:<4} {label:<45} " + " · ".join(f for f in facts if f))
-    lines += ["", f"{PASTE_MARKER}: declare the ids under measures, the rest goes into a wave"]
+    lines += ["", f"{PASTE_MARKER}: measures, and the wave (name it, check its fieldwork)"]
     for group, declared in suggestion.measures.items():
         lines += ["measures:"] if group == next(iter(suggestion.measures)) else []
         lines.append(f"  {group}:")
         lines += [f"    {ident}: {_q(label)}" for ident, label in declared.items()]
+    start, end = suggestion.fielded or (dt.date.today(),) * 2
+    stem = Path(file_name).stem
+    lines += [
+        "waves:",
+        f"  - id: {_q(_slug(stem) or 'wave-1')}",
+        f"    name: {_q(stem)}",
+        f"    fielded: {{start: {start.isoformat()}, end: {end.isoformat()}}}",
+    ]
     if suggestion.scales:
-        lines.append("scales:  # only where the defaults do not fit")
+        lines.append("    scales:  # only where the defaults do not fit")
         for role, scale in suggestion.scales.items():
             if role == "by_item":
-                lines.append("  by_item:")
-                lines += [f"    {ident}: {_flow(own)}" for ident, own in scale.items()]
+                lines.append("      by_item:")
+                lines += [f"        {ident}: {_flow(own)}" for ident, own in scale.items()]
             else:
-                lines.append(f"  {role}: {_flow(scale)}")
-    lines += ["sources:", f"  - file: {_q(file_name)}", f"    format: {table.layout}"]
+                lines.append(f"      {role}: {_flow(scale)}")
+    lines += ["    sources:", f"      - file: {_q(file_name)}", f"        format: {table.layout}"]
+    pad = "        "
     if table.sheet is not None:
-        lines.append(f"    sheet: {_q(table.sheet)}")
+        lines.append(f"{pad}sheet: {_q(table.sheet)}")
     if table.encoding and table.encoding not in ("utf-8", "utf-8-sig"):
-        lines.append(f"    encoding: {table.encoding}")
-    lines.append("    columns:")
+        lines.append(f"{pad}encoding: {table.encoding}")
+    if suggestion.filters:
+        lines.append(f"{pad}filters:")
+        lines += [f"{pad}  - {rule}" for rule in suggestion.filters]
+    lines.append(f"{pad}columns:")
     for role, name in suggestion.roles.items():
-        lines.append(f"      {role}: {_q(name)}")
+        lines.append(f"{pad}  {role}: {_q(name)}")
     for group in ("items", "segments"):
         mapped = getattr(suggestion, group)
         if mapped:
-            lines.append(f"      {group}:")
-            lines += [f"        {ident}: {_q(name)}" for ident, name in mapped.items()]
+            lines.append(f"{pad}  {group}:")
+            lines += [f"{pad}    {ident}: {_q(name)}" for ident, name in mapped.items()]
+    if suggestion.multi:
+        lines.append(f"{pad}  multi:  # tick-box questions: one column per option")
+        for ident, columns in suggestion.multi.items():
+            lines.append(f"{pad}    {ident}:")
+            lines.append(f"{pad}      columns:")
+            lines += [f"{pad}        - {_q(name)}" for name in columns]
     if suggestion.unmapped:
-        lines.append("      # not mapped; give any of these a role, an item or a segment id:")
-        lines += [f"      #   {_q(name)}" for name in suggestion.unmapped[:LISTED_UNMAPPED]]
+        lines.append(f"{pad}  # not mapped; give any of these a role, an item or a segment id:")
+        lines += [f"{pad}  #   {_q(name)}" for name in suggestion.unmapped[:LISTED_UNMAPPED]]
         if len(suggestion.unmapped) > LISTED_UNMAPPED:
-            lines.append(f"      #   … and {len(suggestion.unmapped) - LISTED_UNMAPPED} more")
+            more = len(suggestion.unmapped) - LISTED_UNMAPPED
+            lines.append(f"{pad}  #   … and {more} more")
     if suggestion.labels:
-        lines.append("    labels:")
-        lines += [f"      {_q(text)}: {_q_value(v)}" for text, v in suggestion.labels.items()]
+        lines.append(f"{pad}labels:")
+        lines += [f"{pad}  {_q(text)}: {_q_value(v)}" for text, v in suggestion.labels.items()]
     return "\n".join(lines) + "\n"
 
 

@@ -48,7 +48,8 @@ def engagement_context(
 
     if analysis is None:
         analysis = analyze(workspace, engagement, wave).to_dict()
-    if analysis["current_wave"] is None:
+    studied = [t for t in analysis["usability"] if t["sus"] or t["tasks"]]
+    if analysis["current_wave"] is None and not studied:
         raise RapportError(f"{engagement.rel_folder}: no wave has responses to report")
     return document_context(
         workspace,
@@ -90,7 +91,9 @@ def statistics(root: Path, client: str, wave: str | None = None) -> tuple[dict, 
     """Validate one client and return its analysis as plain values, with the items' labels."""
     workspace = validate_workspace(root, [client], wave=wave, building=True)
     (engagement,) = workspace.engagements
-    return analyze(workspace, engagement, wave).to_dict(), engagement.spec.measures.items
+    measures = engagement.spec.measures
+    # the labels of the rated items and of the choice questions, for the terminal table
+    return analyze(workspace, engagement, wave).to_dict(), {**measures.choices, **measures.items}
 
 
 __all__ = [

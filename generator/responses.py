@@ -28,6 +28,15 @@ class Responses:
     comments: list[str | None] = field(default_factory=list)
     languages: list[str] = field(default_factory=list)  # language each response was given in
     sus: list[list[Score]] = field(default_factory=list)  # ten answers per response, when mapped
+    choices: dict[str, list[str | None]] = field(default_factory=dict)  # single-choice answers
+    multi: dict[str, list[int | None]] = field(default_factory=dict)
+    """Per multi-select question, each response's choices as a bit mask over its options
+    (bit k: ``multi_options[q][k]`` chosen), or None when not answered."""
+    multi_options: dict[str, list[str]] = field(default_factory=dict)
+    """Per multi-select question, its options in questionnaire order (as far as known)."""
+    multi_base: dict[str, str] = field(default_factory=dict)  # "answered" or "shown"
+    multi_in_order: dict[str, bool] = field(default_factory=dict)
+    """Whether the options are in the questionnaire's order (one column per option)."""
 
     def __len__(self) -> int:
         return len(self.origins)

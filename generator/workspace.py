@@ -24,6 +24,10 @@ class Narrative:
     title: str | None = None
     key_messages: list[str] = field(default_factory=list)
     decision: str | None = None
+    slide: str | None = None  # kind: talk_track — the kind of slide it is for
+    question: str | None = None
+    answer: str | None = None
+    transition: str | None = None
 
 
 @dataclass

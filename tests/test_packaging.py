@@ -33,6 +33,7 @@ def test_wheel_contains_cli_and_templates(wheel):
     names = zipfile.ZipFile(wheel).namelist()
     assert "cli.py" in names and "cli_options.py" in names
     assert "generator/validate/__init__.py" in names
+    assert "generator/preview/static/preview.js" in names  # the preview's page
     assert any(n.startswith("rapport_templates/fonts/") and n.endswith(".ttf") for n in names)
 
 

@@ -234,6 +234,7 @@ recommendations:
     owner: Ilze Kalniņa
     status: dropped
   - id: R5
+    short: Piegādes termiņa mērķis
     title: Noteikt kurjeru partnerim piegādes termiņa mērķi un katru nedēļu pārbaudīt tā izpildi.
     rationale: >-
       Kopš jūlija piegādes vērtējums krītas straujāk nekā jebkurš cits rādītājs. Bez skaidra
@@ -247,6 +248,7 @@ recommendations:
     owner: Jānis Bērziņš
     kpi: Laikā piegādāto pasūtījumu īpatsvars vismaz 95 %
   - id: R6
+    short: Reāls piegādes termiņš
     title: Produkta lapā un grozā rādīt reālu piegādes termiņu pēc pasta indeksa.
     rationale: >-
       Pircēji ir vīlušies galvenokārt tāpēc, ka solītais termiņš neatbilst realitātei.
@@ -259,6 +261,7 @@ recommendations:
     horizon: 60
     owner: Līga Ozola
   - id: R7
+    short: SMS ar laika logu
     title: Dienu pirms piegādes sūtīt pircējam SMS ar laika logu un brīdināt par katru kavējumu.
     rationale: >-
       Daļu neapmierinātības rada nevis kavējums, bet tas, ka par to neviens nebrīdina.
@@ -271,6 +274,7 @@ recommendations:
     owner: Evija Zariņa
     kpi: Zvanu skaits klientu centram par piegādes statusu
   - id: R8
+    short: Atgriešana jebkurā veikalā
     title: >-
       Ļaut internetā pirktas preces atgriezt jebkurā veikalā un skaidri aprakstīt kārtību mājaslapā.
     rationale: >-
@@ -284,6 +288,7 @@ recommendations:
     horizon: 90
     owner: Andris Krūmiņš
   - id: R9
+    short: Krājumu pārdale
     title: >-
       Pārdalīt krājumus starp veikaliem pēc pieprasījuma datiem, sākot ar Daugavpili un Liepāju.
     audience: [operations]
@@ -295,6 +300,7 @@ recommendations:
     owner: Andris Krūmiņš
     kpi: Preču pieejamības vērtējums reģionu veikalos vismaz 3,7
   - id: R10
+    short: Konsultanti kampaņā
     title: Rudens kampaņā izcelt Mājas Stils konsultantus un viņu padomus.
     rationale: >-
       Personāls ir tas, ko pircēji vērtē visaugstāk un ko konkurenti nevar viegli nokopēt.
@@ -307,6 +313,7 @@ recommendations:
     owner: Ģirts Ķēniņš
     notes: Kampaņas idejas var ņemt no fokusa grupas citātiem.
   - id: R11
+    short: Atkārtots lietojamības tests
     title: Atkārtot interneta veikala lietojamības testu pēc pirkuma noformēšanas pārstrādes.
     audience: [web]
     findings: [F3, F1]

@@ -11,6 +11,7 @@ from _demo.baltic_log import INTERACTIONS
 from _demo.baltic_prose import narratives
 from _demo.files import Writer
 from _demo.sim import mean, nps, number, signed
+from _demo.talk_tracks import talk_tracks
 
 SLUG = "baltic-home"
 REGIONAL = ("Daugavpils", "Liepāja")
@@ -52,7 +53,7 @@ def build(root: Path) -> list[Path]:
     s = figures(waves, sus)
     writer.yaml("engagement.yaml", engagement_yaml(s))
     writer.yaml("interactions.yaml", INTERACTIONS)
-    for name, content in narratives(s).items():
+    for name, content in {**narratives(s), **talk_tracks("lv")}.items():
         writer.text(f"narrative/{name}", content)
     writer.text("assets/logo.svg", logos.BALTIC_HOME)
     return writer.written

@@ -11,6 +11,7 @@ from _demo.kyiv_engagement import CLIENT, HEADER, THEMES, measures, waves
 from _demo.kyiv_findings import RECOMMENDATIONS, RISKS, findings
 from _demo.kyiv_prose import INTERACTIONS, narratives
 from _demo.sim import mean, number, percent, top_box
+from _demo.talk_tracks import talk_tracks
 
 SLUG = "kyiv-pharma"
 
@@ -40,7 +41,7 @@ def build(root: Path) -> list[Path]:
     )
     writer.yaml("engagement.yaml", engagement)
     writer.yaml("interactions.yaml", INTERACTIONS)
-    for name, content in narratives(s).items():
+    for name, content in {**narratives(s), **talk_tracks("uk")}.items():
         writer.text(f"narrative/{name}", content)
     writer.text("assets/logo.svg", logos.KYIV_PHARMA)
     return writer.written

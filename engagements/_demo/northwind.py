@@ -11,6 +11,7 @@ from _demo.northwind_engagement import engagement_yaml
 from _demo.northwind_log import INTERACTIONS
 from _demo.northwind_prose import narratives
 from _demo.sim import mean, nps, number, pearson, percent, signed, top_box
+from _demo.talk_tracks import talk_tracks
 
 SLUG = "northwind-logistics"
 
@@ -48,7 +49,7 @@ def build(root: Path) -> list[Path]:
     s = figures(answers)
     writer.yaml("engagement.yaml", engagement_yaml(s))
     writer.yaml("interactions.yaml", INTERACTIONS)
-    for name, content in narratives(s).items():
+    for name, content in {**narratives(s), **talk_tracks("en")}.items():
         writer.text(f"narrative/{name}", content)
     writer.text("assets/logo.svg", logos.NORTHWIND)
     return writer.written

@@ -343,6 +343,7 @@ recommendations:
     status: dropped
     notes: Mention briefly; it shows the options were weighed.
   - id: R5
+    short: Trim the ceremonies
     title: >-
       Keep sprint ceremonies under four hours a week and show the velocity trend on the dashboard.
     rationale: >-
@@ -358,6 +359,7 @@ recommendations:
     kpi: Delivery pace item back to 3.9 in the Q4 pulse; ceremony hours per engineer per week
     status: accepted
   - id: R6
+    short: Dispatch-centre visits
     title: Send the Dnipro tech leads to two Northwind customers' dispatch centres for two days.
     rationale: >-
       Understanding of the business is the one item that has not moved all year. Seeing
@@ -371,6 +373,7 @@ recommendations:
     owner: Tom Brennan
     kpi: Business understanding item at 3.8 or above by Q1 2027
   - id: R7
+    short: Monthly COO call
     title: >-
       Hold a monthly 20-minute call between Northwind's COO and Dnipro Digital's account director.
     rationale: >-

@@ -34,6 +34,9 @@ a live delivery dashboard and four overlapping hours a day.
 kind: executive_summary
 wave: 2026-q3
 title: Visibility restored, pace to watch
+decision: >-
+  Agree the leaner ceremony schedule and the monthly COO call, and who owns each, before the
+  January renewal.
 key_messages:
   - "NPS rose from {s["nps_q2"]} to {s["nps_q3"]} between the Q2 and Q3 pulses."
   - "Visibility of work rose from {s["transparency_q2"]} to {s["transparency_q3"]} of 5."

@@ -9,8 +9,9 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
+from generator.analyze.choices import ChoiceResult, analyze_choices
 from generator.analyze.drivers import MIN_PAIRS, DriverAnalysis, key_drivers
 from generator.analyze.metrics import (
     DEFAULT_LEVEL,
@@ -80,6 +81,8 @@ class WaveAnalysis(Plain):
     """Against the previous analysed wave; None for the first."""
     drivers: DriverAnalysis | None
     themes: ThemeAnalysis | None
+    choices: dict[str, ChoiceResult | Suppressed] = field(default_factory=dict)
+    """Single-choice and multi-select questions: the share choosing each answer."""
 
 
 @dataclass(frozen=True)
@@ -100,6 +103,17 @@ class UsabilityAnalysis(Plain):
     target: TargetCheck | None
     segments: tuple[Breakdown, ...]
     tasks: tuple[TaskResult, ...]
+    participants: tuple[ParticipantScore, ...] = ()
+    """Each participant's SUS score in file order (for the workbook); none when the test has
+    fewer participants than the anonymity minimum."""
+
+
+@dataclass(frozen=True)
+class ParticipantScore(Plain):
+    participant: str
+    """The respondent id the export gives, else 'P1', 'P2'… in file order."""
+    score: float | None
+    """None when a statement was left blank."""
 
 
 @dataclass(frozen=True)
@@ -227,6 +241,7 @@ def _analyze_wave(
             coded=coded,
         ),
         themes=themes,
+        choices=analyze_choices(responses, level, anonymity),
     )
 
 
@@ -257,10 +272,18 @@ def _analyze_usability(
     level: float,
 ) -> UsabilityAnalysis:
     result = segments = None
+    participants: tuple[ParticipantScore, ...] = ()
     if responses is not None and responses.sus:
         result = sus(responses.sus, level)
-        specs = usability_specs(respondent_scores(responses.sus), level)
+        scores = respondent_scores(responses.sus)
+        specs = usability_specs(scores, level)
         segments = breakdowns(responses.segments, specs, assemble_usability, anonymity)
+        if result.n >= anonymity:
+            ids = responses.respondent_ids or [None] * len(scores)
+            participants = tuple(
+                ParticipantScore(ident or f"P{k}", score)
+                for k, (ident, score) in enumerate(zip(ids, scores, strict=True), start=1)
+            )
     tasks = tuple(
         TaskResult(
             t.id, t.title, share_from_counts(t.successes, t.attempts, level), t.mean_time_seconds
@@ -276,6 +299,7 @@ def _analyze_usability(
         target=check_target("sus", target, result),
         segments=segments or (),
         tasks=tasks,
+        participants=participants,
     )
 
 

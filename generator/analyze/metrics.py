@@ -76,6 +76,8 @@ class NpsResult(Plain):
     promoter_share: float | None
     passive_share: float | None
     detractor_share: float | None
+    distribution: tuple[PointCount, ...] = ()
+    """The share giving each score, every point of the scale listed (0–10 or 1–10)."""
 
 
 @dataclass(frozen=True)
@@ -207,7 +209,9 @@ def check_nps_scale(scale: Scale) -> None:
         raise ValueError(f"NPS needs a 0–10 or 1–10 scale, got {scale.min}–{scale.max}")
 
 
-def nps_from_tally(tally: Tally, level: float = DEFAULT_LEVEL) -> NpsResult:
+def nps_from_tally(
+    tally: Tally, level: float = DEFAULT_LEVEL, scale: Scale = NPS_SCALE
+) -> NpsResult:
     """Promoters answer 9–10, detractors 0–6 (1–6 on a 1–10 scale), passives 7–8."""
     n = sum(tally.values())
     promoters = _count_where(tally, lambda v: v >= 9)
@@ -233,12 +237,13 @@ def nps_from_tally(tally: Tally, level: float = DEFAULT_LEVEL) -> NpsResult:
         promoter_share=p,
         passive_share=passives / n,
         detractor_share=d,
+        distribution=distribution(tally, scale),
     )
 
 
 def nps(scores: Scores, scale: Scale = NPS_SCALE, level: float = DEFAULT_LEVEL) -> NpsResult:
     check_nps_scale(scale)
-    return nps_from_tally(tally_scores(scores, scale.not_applicable), level)
+    return nps_from_tally(tally_scores(scores, scale.not_applicable), level, scale)
 
 
 def csat_from_tally(tally: Tally, scale: Scale, level: float = DEFAULT_LEVEL) -> CsatResult:

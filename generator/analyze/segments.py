@@ -50,6 +50,8 @@ class GroupResult(Plain):
     """The group's value in each segment column of the breakdown."""
     result: Any
     """The metrics of the group, or ``Suppressed``."""
+    versus_rest: dict[str, Any] | None = None
+    """One-way breakdowns: each headline metric against the rest of the sample (``versus``)."""
 
 
 @dataclass(frozen=True)

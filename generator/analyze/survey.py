@@ -31,6 +31,7 @@ from generator.analyze.segments import (
 )
 from generator.analyze.stats import tally_scores
 from generator.analyze.sus import SusResult, sus_from_tally
+from generator.analyze.versus import compare_with_rest
 from generator.responses import Responses
 from generator.schema.engagement import Scale, Scales
 
@@ -72,7 +73,7 @@ def survey_specs(responses: Responses, scales: Scales, level: float) -> list[Met
 
     if asked(responses.nps):
         check_nps_scale(scales.nps)
-    add("nps", responses.nps, scales.nps, partial(nps_from_tally, level=level))
+    add("nps", responses.nps, scales.nps, partial(nps_from_tally, level=level, scale=scales.nps))
     add(
         "csat",
         responses.csat,
@@ -134,15 +135,15 @@ def analyze_survey(
         cells = segment_cells(responses.segments, len(responses))
     ids = cells.segments
     per_cell = tally_cells(cells, specs, coded)
-    results = {
-        spec.name: publishable(spec.summarise(per_cell[spec.name].total()), threshold)
-        for spec in specs
-    }
+    totals = {spec.name: spec.summarise(per_cell[spec.name].total()) for spec in specs}
+    results = {name: publishable(result, threshold) for name, result in totals.items()}
     metrics = assemble_survey(len(responses), results)
     if not ids:
         return metrics, ()
     found = breakdowns_from_cells(cells, ids, per_cell, specs, assemble_survey, threshold, crossed)
-    return metrics, found
+    # each group against the rest: from the wave's own totals, even where a total is too
+    # small to print (its groups are then suppressed too, and not tested)
+    return metrics, tuple(compare_with_rest(b, totals, level) for b in found)
 
 
 def publishable(result: Any, threshold: int) -> Any:

@@ -62,6 +62,9 @@ class SusResult(Plain):
     incomplete: int | None
     grading: str = GRADING_SOURCE
     percentile_method: str = PERCENTILE_METHOD
+    median: float | None = None
+    """The middle participant's score (the mean of the two middle ones for an even n):
+    with the few participants of a usability test, one outlier moves the mean, not this."""
 
 
 def sus_score(answers: Sequence[float | None]) -> float | None:
@@ -121,7 +124,23 @@ def sus_from_tally(
         grade=grade(value),
         percentile=percentile_rank(value),
         incomplete=incomplete,
+        median=tally_median(tally),
     )
+
+
+def tally_median(tally: Tally) -> float | None:
+    """The median of tallied scores (score → how many gave it)."""
+    n = sum(tally.values())
+    if n == 0:
+        return None
+    middle: list[float] = []
+    seen = 0
+    for score in sorted(tally):
+        before, seen = seen, seen + tally[score]
+        for rank in ((n - 1) // 2, n // 2):  # 0-based ranks of the middle one or two
+            if before <= rank < seen:
+                middle.append(score)
+    return sum(middle) / len(middle)
 
 
 def respondent_scores(answers: Sequence[Sequence[float | None]]) -> list[float | None]:

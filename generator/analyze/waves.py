@@ -19,7 +19,7 @@ is None), nor is one that either wave did not ask.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from generator.analyze.metrics import CsatResult, MeanResult, NpsResult, ShareResult
 from generator.analyze.plain import SUPPRESSED, Plain, Suppressed
@@ -31,8 +31,10 @@ from generator.analyze.stats import (
     two_proportion_z_test,
     welch_t_test,
 )
-from generator.analyze.survey import SurveyMetrics
 from generator.schema.engagement import Scale, Scales
+
+if TYPE_CHECKING:  # survey imports this module's tests for its group-vs-rest comparisons
+    from generator.analyze.survey import SurveyMetrics
 
 SMALL_SAMPLE = 30
 UP, DOWN, NO_CHANGE = "up", "down", "no significant change"

@@ -15,6 +15,7 @@ ENGAGEMENTS_DIR = "engagements"
 ENGAGEMENT_FILE = "engagement.yaml"
 INTERACTIONS_FILE = "interactions.yaml"
 NARRATIVE_DIR = "narrative"
+NOTES_DIR = "notes"  # narrative/notes/<slide kind>.md: the talk track of each kind of slide
 MAX_NARRATIVE_BYTES = 1024 * 1024
 
 
@@ -124,6 +125,12 @@ def read_engagement(root: Path, slug: str, problems: Problems) -> EngagementFile
             text = read_narrative(
                 path, f"{rel}/{NARRATIVE_DIR}/{path.name}", problems, inside=folder
             )
+            if text is not None:
+                narratives.append(text)
+        notes_dir = narrative_dir / NOTES_DIR
+        for path in sorted(notes_dir.glob("*.md")) if notes_dir.is_dir() else ():
+            rel_path = f"{rel}/{NARRATIVE_DIR}/{NOTES_DIR}/{path.name}"
+            text = read_narrative(path, rel_path, problems, inside=folder)
             if text is not None:
                 narratives.append(text)
     return EngagementFiles(slug, folder, rel, engagement, interactions, narratives)

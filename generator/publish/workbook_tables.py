@@ -90,6 +90,8 @@ def workbook_sheets(context: Mapping[str, Any], words: Words) -> list[Sheet]:
         headline_sheet(context, words),
         segments_sheet(context, words),
         items_sheet(context, words),
+        choices_sheet(context, words),
+        sus_sheet(context, words),
         themes_sheet(context, words),
         quotes_sheet(context, words),
         recommendations_sheet(context, words),
@@ -341,6 +343,69 @@ def items_sheet(context: Mapping[str, Any], words: Words) -> Sheet:
                 driver["importance"] if driver else None,
             ]
         )
+    return sheet
+
+
+def choices_sheet(context: Mapping[str, Any], words: Words) -> Sheet:
+    """Single-choice and multi-select questions: each answer's share with its base."""
+    _ = words.gettext
+    choices = (context["wave"] or {}).get("choices") or {}
+    labels = context["labels"].get("choices", {})
+    columns = [
+        Column(_("Question"), width=36, wrap=True),
+        Column(_("Answer"), width=36, wrap=True),
+        Column(_("Share"), SHARE),
+        Column(_("Interval low"), SHARE),
+        Column(_("Interval high"), SHARE),
+        Column(_("Count"), COUNT),
+        Column(_("Base (n)"), COUNT),
+        Column(_("Base"), width=30, wrap=True),
+    ]
+    sheet = Sheet(_("Choice questions"), columns, frozen_columns=2)
+    for question, result in choices.items():
+        label = labels.get(question, question)
+        if result.get("suppressed"):
+            sheet.rows.append([label, words.suppressed] + [None] * 6)
+            continue
+        if result["kind"] == "single":
+            base = _("those who answered")
+        elif result["base"] == "answered":
+            base = _("those who chose at least one answer; several allowed")
+        else:
+            base = _("every respondent; several answers allowed")
+        for option in result["options"]:
+            sheet.rows.append(
+                [
+                    label,
+                    option["option"],
+                    option["share"],
+                    option["low"],
+                    option["high"],
+                    option["count"],
+                    result["n"],
+                    base,
+                ]
+            )
+    return sheet
+
+
+def sus_sheet(context: Mapping[str, Any], words: Words) -> Sheet:
+    """Each usability test participant's SUS score (0–100), and each test's mean and median."""
+    _ = words.gettext
+    columns = [
+        Column(_("Usability test"), width=36, wrap=True),
+        Column(_("Participant"), width=18),
+        Column(_("SUS score"), POINTS),
+    ]
+    sheet = Sheet(_("SUS by participant"), columns, frozen_columns=2)
+    for test in context["analysis"]["usability"]:
+        sus = test.get("sus") or {}
+        if not test.get("participants") or sus.get("suppressed"):
+            continue
+        for participant in test["participants"]:
+            sheet.rows.append([test["title"], participant["participant"], participant["score"]])
+        sheet.rows.append([test["title"], _("Mean"), sus.get("value")])
+        sheet.rows.append([test["title"], _("Median"), sus.get("median")])
     return sheet
 
 

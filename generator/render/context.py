@@ -104,6 +104,7 @@ def document_context(
         "labels": {
             "items": dict(spec.measures.items),
             "segments": dict(spec.measures.segments),
+            "choices": dict(spec.measures.choices),
             "themes": {t.id: t.label for t in spec.themes},
             "waves": {w.id: w.name for w in spec.waves},
             "contacts": {c.id: c.name for c in spec.client.contacts},
@@ -114,6 +115,9 @@ def document_context(
         "decision": summary.decision if summary else None,
         "methodology_text": narratives.get(("methodology", None)),
         "next_steps_text": narratives.get(("next_steps", None)),
+        "talk_tracks": {
+            slide: text for (kind, slide), text in narratives.items() if kind == "talk_track"
+        },
         "findings": findings,
         "recommendations": recommendations,
         "recommendations_by_audience": {
@@ -207,7 +211,7 @@ def _narratives_for(
             continue
         if text.wave == wave_id:
             rank = now + 1  # written for this very wave: preferred over a timeless one
-        key = (text.kind, text.finding)
+        key = (text.kind, text.finding or text.slide)
         if key not in chosen or rank > chosen[key][0]:
             chosen[key] = (rank, text)
     return {key: text for key, (_, text) in chosen.items()}
@@ -223,6 +227,7 @@ def _finding(finding, narrative: Narrative | None) -> dict[str, Any]:
 
 def _recommendation_text(recommendation) -> dict[str, Any]:
     return {
+        "short": recommendation.short,
         "rationale": recommendation.rationale,
         "kpi": recommendation.kpi,
         "notes": recommendation.notes,

@@ -1,7 +1,8 @@
 """The deliverables: which template renders each kind of document, and with what context.
 
 ``render_document`` turns the shared document context (``context.document_context``) into
-the HTML of a report, a deck or a deck handout, in the engagement's brand and language.
+the HTML of a report, a deck, its speaker notes or its printed handout, in the engagement's
+brand and language.
 """
 
 from __future__ import annotations
@@ -47,7 +48,8 @@ def _deck(context: dict[str, Any]) -> dict[str, Any]:
 DOCUMENT_KINDS = {
     "report": DocumentKind("report", "report/report.html", _report, typeset=True),
     "deck": DocumentKind("deck", "deck/deck.html", _deck),
-    "handout": DocumentKind("handout", "deck/handout.html", _deck),
+    "notes": DocumentKind("notes", "deck/handout.html", _deck),
+    "handout": DocumentKind("handout", "deck/print.html", _deck),
 }
 
 
@@ -66,13 +68,20 @@ def document_metadata(context: Mapping[str, Any], kind: str) -> PdfMetadata:
     """What the PDF says about itself: title, author, subject, keywords, language, provenance."""
     _ = load_translations(builtin_templates() / "locale", context["language"]).gettext
     engagement, client, consultant = context["engagement"], context["client"], context["consultant"]
-    wave_name = context["labels"]["waves"][context["analysis"]["current_wave"]]
+    wave_id = context["analysis"]["current_wave"]
+    if wave_id is None:  # a usability study without a survey: named by its latest test
+        tests = sorted(context["analysis"]["usability"], key=lambda t: str(t["date"]))
+        wave_name = tests[-1]["title"] if tests else engagement["title"]
+    else:
+        wave_name = context["labels"]["waves"][wave_id]
     what = _("Satisfaction assessment") if kind == "report" else _("Recommendations")
     title = f"{engagement['title']}, {wave_name}"
     if kind != "report":
         title = f"{what}: {title}"
-    if kind == "handout":
+    if kind == "notes":
         title += f" ({_('speaker notes')})"
+    if kind == "handout":
+        title += f" ({_('handout')})"
     author = consultant["name"] + (f", {consultant['company']}" if consultant["company"] else "")
     draft = context.get("draft", False)
     return PdfMetadata(

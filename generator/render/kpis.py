@@ -33,8 +33,7 @@ def headline_kpis(
     responses, ``lower_is_better`` for CES).
     """
     tiles: list[dict[str, Any]] = []
-    if wave is None:
-        return tiles
+    wave = wave or {"metrics": {}}  # a usability study without a survey: its SUS tile only
     metrics = wave["metrics"]
     changes = (wave.get("change") or {}).get("metrics") or {}
     targets = {t["metric"]: t for t in wave.get("targets") or []}
@@ -74,7 +73,9 @@ def headline_kpis(
                 "test": latest["title"],
             }
         )
-    rate = wave["response_rate"]
+    rate = wave.get("response_rate")
+    if rate is None:
+        return tiles
     tiles.append(
         {
             "metric": "responses",

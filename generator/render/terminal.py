@@ -22,13 +22,14 @@ def stats_table(analysis: dict[str, Any], item_labels: dict[str, str]) -> str:
             f"{wave['fielded_end']}; intervals at {level}% confidence"
         )
         lines += ["", _wave_table(wave, item_labels, smallest)]
+        lines += _choice_tables(wave.get("choices") or {}, item_labels, smallest)
     for test in analysis["usability"]:
         sus = test["sus"]
         if sus and "suppressed" not in sus and sus["value"] is not None:
             smallest.append(sus["n"])
             lines.append(
                 f"SUS, {test['title']}: {sus['value']:.1f} ({_range(sus, '.1f')}), n = "
-                f"{sus['n']}{_small(sus['n'])}, grade {sus['grade']}, "
+                f"{sus['n']}{_small(sus['n'])}, median {sus['median']:.1f}, grade {sus['grade']}, "
                 f"percentile {sus['percentile']:.0f}"
             )
     health = analysis["relationship"]
@@ -104,6 +105,42 @@ def _wave_table(wave: dict[str, Any], item_labels: dict[str, str], shown_n: list
         ]
         aligned.append("  ".join(cells + [row[4]]).rstrip())
     return "\n".join(aligned) + "\n"
+
+
+def _choice_tables(
+    choices: dict[str, Any], labels: dict[str, str], shown_n: list[int]
+) -> list[str]:
+    """One small table per choice question: each answer's share, interval and count."""
+    lines: list[str] = []
+    for question, result in choices.items():
+        label = labels.get(question, question)
+        if "suppressed" in result:
+            lines += [f"{label}: fewer answers than the anonymity minimum", ""]
+            continue
+        shown_n.append(result["n"])
+        if result["kind"] == "multi":
+            whom = "who answered" if result["base"] == "answered" else "respondents"
+            base = f"n = {result['n']}{_small(result['n'])} {whom}; several answers allowed"
+        else:
+            base = f"n = {result['n']}{_small(result['n'])}"
+        rows = [(f"{label} ({base})", "share", "interval", "count")]
+        for option in result["options"]:
+            rows.append(
+                (
+                    f"  {option['option']}",
+                    percent(option["share"]),
+                    _range(option, "pct"),
+                    str(option["count"]),
+                )
+            )
+        widths = [max(len(row[i]) for row in rows) for i in range(4)]
+        for row in rows:
+            cells = [row[0].ljust(widths[0])] + [
+                c.rjust(w) for c, w in zip(row[1:], widths[1:], strict=True)
+            ]
+            lines.append("  ".join(cells).rstrip())
+        lines.append("")
+    return lines
 
 
 def percent(share: float) -> str:

@@ -22,6 +22,7 @@ from generator.schema.survey import (  # noqa: F401  (re-exported: the survey mo
     NOT_APPLICABLE,
     ColumnMap,
     Condition,
+    MultiSelect,
     RowFilter,
     Scale,
     Scales,
@@ -122,6 +123,9 @@ class Measures(Model):
     crossed: list[tuple[Id, Id]] | None = None
     """The pairs of segments crossed in the appendix, e.g. [[department, tenure]]; [] for
     none. Unset, the first three segments are crossed with each other."""
+    choices: dict[Id, str] = {}
+    """Single-choice and multi-select questions by id (channel, heard_from, tools…), with
+    their printed label; each is reported as the share choosing each answer."""
     segment_values: dict[Id, dict[str, str]] = {}
     """Answers of a segment merged and renamed before they are grouped: written answer →
     printed group, compared trimmed and case-insensitively, e.g. experience: {Experto:
@@ -234,6 +238,9 @@ class Recommendation(Model):
     """Short id, e.g. 'R1'."""
     title: str
     """What to do, as an imperative sentence."""
+    short: str | None = Field(default=None, max_length=40)
+    """A name of a few words (at most 40 characters) that the deck's priority matrix shows
+    beside the id, e.g. 'Trim the ceremonies'; the matrix shows the whole title without it."""
     rationale: str | None = None
     """Why, in a few sentences (Markdown)."""
     audience: list[Audience] = Field(min_length=1)

@@ -70,6 +70,9 @@ class Condition(Model):
     blank: bool | None = None
     """true: holds when the answer is blank (besides any value under is:); false: when it
     is not blank."""
+    contains: list[Value] | None = None
+    """Holds when the answer, a multi-select cell of joined choices ('Python, SQL'), holds
+    one of these; it is split at ';' or ',', whichever more of the cells hold."""
     not_: bool = Field(default=False, alias="not")
     """Holds when the test does not."""
     all_: list[Condition] | None = Field(default=None, alias="all")
@@ -84,8 +87,12 @@ class Condition(Model):
             raise ValueError("give a column, or one of 'all' and 'any'")
         if self.column is not None and combined:
             raise ValueError(f"'{combined[0]}' combines tests: it takes no column of its own")
-        if self.column is None and (self.is_ is not None or self.blank is not None):
-            raise ValueError("'is' and 'blank' need a column")
+        if self.column is None and (
+            self.is_ is not None or self.blank is not None or self.contains is not None
+        ):
+            raise ValueError("'is', 'contains' and 'blank' need a column")
+        if self.contains is not None and (self.is_ is not None or self.blank is not None):
+            raise ValueError("'contains' stands alone: give 'is' or 'blank' in another test")
         return self
 
 
@@ -156,6 +163,35 @@ class RowFilter(Model):
         return self.keep is not None
 
 
+class MultiSelect(Model):
+    """A tick-box question: the share of respondents choosing each option.
+
+    Either one column per option (SurveyMonkey, Qualtrics Q5_1…, LimeSurvey Q1[SQ001]): a
+    filled cell is a choice, except 0, No, N, FALSE and 'not selected'; the option is the
+    column's sub-item label, else its text. Or one cell of joined choices (Google Forms).
+    """
+
+    columns: list[str] = []
+    """The option columns; an entry ending in * names every column whose id starts so
+    (Q5_*, Q1[*)."""
+    column: str | None = None
+    """The one column whose cells hold the choices joined, e.g. 'Python, SQL, Excel'."""
+    separator: str | None = None
+    """What joins the choices in that cell; when absent, ';' or ',', whichever more of the
+    cells hold."""
+    base: Literal["answered", "shown"] = "answered"
+    """The base of each share: those who chose at least one option (answered), or every
+    respondent of the wave (shown)."""
+
+    @model_validator(mode="after")
+    def _one_layout(self) -> MultiSelect:
+        if bool(self.columns) == (self.column is not None):
+            raise ValueError("give either 'columns' (one per option) or 'column' (one cell)")
+        if self.separator is not None and self.column is None:
+            raise ValueError("'separator' belongs to the one-cell layout ('column')")
+        return self
+
+
 class ColumnMap(Model):
     respondent_id: str | None = None
     """Column with a unique respondent or response id."""
@@ -175,6 +211,11 @@ class ColumnMap(Model):
     """Segment id (declared under measures.segments) → column."""
     comment: str | None = None
     """Open-ended comment column."""
+    choices: dict[Id, str] = {}
+    """Single-choice question id (declared under measures.choices) → column: reported as
+    the share choosing each answer."""
+    multi: dict[Id, MultiSelect] = {}
+    """Multi-select (tick-box) question id (declared under measures.choices) → its columns."""
     sus: list[str] = []
     """The ten SUS statement columns, in questionnaire order (usability tests only)."""
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from generator import placeholders
 from generator.errors import (
@@ -20,6 +20,7 @@ from generator.load.workspace import select_clients
 from generator.load.yamlmarks import MarkedDocument
 from generator.schema import EngagementFile, InteractionsFile, NarrativeFrontMatter, WorkspaceFile
 from generator.schema.common import LANGUAGES
+from generator.schema.narrative import SLIDE_KINDS
 from generator.validate.documents import check_document, did_you_mean, key_label, listing
 from generator.validate.language import (
     CLIENT_TEXTS,
@@ -249,11 +250,30 @@ def read_survey_data(engagement: Engagement, problems: Problems, cache_dir: Path
 def check_narrative(text: files.NarrativeText, problems: Problems) -> Narrative | None:
     if text.front_matter is None:
         return None
+    slide = None
+    if f"/{files.NARRATIVE_DIR}/{files.NOTES_DIR}/" in text.path:
+        # A talk track: its kind goes without saying, its slide is the file's name.
+        if isinstance(text.front_matter.data, dict):
+            text.front_matter.data.setdefault("kind", "talk_track")
+        slide = PurePosixPath(text.path).stem
+        if slide not in SLIDE_KINDS:
+            problems.error(
+                Location(text.path, 1, 1),
+                f"no kind of slide '{slide}'{did_you_mean(slide, SLIDE_KINDS) or ''}; "
+                f"a talk track is named after one of: {', '.join(SLIDE_KINDS)}",
+            )
+            return None
     front = check_document(text.front_matter, NarrativeFrontMatter, problems)
     if front is None:
         return None
     if front.kind == "finding" and front.finding is None:
         problems.error(Location(text.path, 1, 1), "a finding's narrative names it: 'finding: F1'")
+        return None
+    if front.kind == "talk_track" and slide is None:
+        problems.error(
+            Location(text.path, 1, 1),
+            "a talk track goes into narrative/notes/, named after its kind of slide",
+        )
         return None
     return Narrative(
         text.path,
@@ -264,6 +284,10 @@ def check_narrative(text: files.NarrativeText, problems: Problems) -> Narrative 
         front.title,
         front.key_messages,
         front.decision,
+        slide,
+        front.question,
+        front.answer,
+        front.transition,
     )
 
 
@@ -292,7 +316,7 @@ def check_narrative_references(
                 f"no wave '{narrative.wave}' in "
                 f"engagement.yaml{did_you_mean(narrative.wave, waves) or listing(waves)}",
             )
-        key = (narrative.kind, narrative.finding, narrative.wave)
+        key = (narrative.kind, narrative.finding or narrative.slide, narrative.wave)
         if key in seen:
             problems.error(doc.locate(("kind",)), f"{seen[key]} already gives this text")
         seen[key] = narrative.path

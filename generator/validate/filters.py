@@ -17,6 +17,7 @@ from generator.load.surveys import Column, Table
 from generator.load.surveys.table import shorten
 from generator.load.surveys.values import match_key
 from generator.schema.survey import Condition, RowFilter
+from generator.validate.multiselect import split_cells
 
 KeyPath = tuple
 Warn = Callable[[KeyPath, str], None]
@@ -75,6 +76,11 @@ def apply_filter(
     matches = _matcher(table, condition, keys, columns, warnings, value_keys, column_keys)
     keep = rule.keeps
     kept = [i for i in rows if matches(i) == keep]
+    if keep == rule.not_:  # the rule drops what it matches
+        # A value to drop that this export lacks usually means nothing to drop this time (no
+        # preview runs in this wave); it is a warning only when it looks like a typo of one
+        # that occurs. A value to keep that never occurs is always one.
+        warnings = [(k, m) for k, m in warnings if "(did you mean" in m]
     return FilterOutcome(kept, warnings)
 
 
@@ -90,7 +96,7 @@ def _matcher(
     """Return a test of row i; record a warning for each listed value the column lacks."""
     if condition.column is not None:
         column = columns[column_keys or keys + ("column",)]
-        values_at = value_keys or keys + ("is",)
+        values_at = value_keys or keys + ("contains" if condition.contains is not None else "is",)
         test = _column_test(table, column, condition, values_at, warnings)
     else:
         parts = condition.all_ if condition.all_ is not None else condition.any_
@@ -122,6 +128,8 @@ def _column_test(
 ) -> Callable[[int], bool]:
     j = column.index
     cells = [row[j] for row in table.rows]
+    if condition.contains is not None:
+        return _contains_test(cells, column, condition.contains, values_at, warnings)
     present: dict[str | None, object] = {}
     counts: Counter[str | None] = Counter()
     for cell, count in Counter(cells).most_common():  # each answer as most people wrote it
@@ -147,6 +155,35 @@ def _column_test(
         verdict = {key: (key in wanted if key is not None else blank_matches) for key in present}
     by_cell = {cell: verdict[filter_key(cell)] for cell in set(cells)}
     return lambda i: by_cell[cells[i]]
+
+
+def _contains_test(
+    cells: list,
+    column: Column,
+    wanted: list,
+    values_at: KeyPath,
+    warnings: list[tuple[KeyPath, str]],
+) -> Callable[[int], bool]:
+    choices, _ = split_cells(cells, None)
+    by_cell = {}
+    seen: dict[str, str] = {}
+    for cell, parts in zip(cells, choices, strict=True):
+        if cell not in by_cell:
+            folded = {p.casefold() for p in parts or ()}
+            by_cell[cell] = folded
+            for part in parts or ():
+                seen.setdefault(part.casefold(), part)
+    keys = [filter_key(value) for value in wanted]
+    for k, (written, key) in enumerate(zip(wanted, keys, strict=True)):
+        if key is not None and key not in seen:
+            counts = Counter({key: 1 for key in seen})
+            message = _never_occurs(written, column, seen, counts).replace(
+                "never occurs in", "is never chosen in"
+            )
+            warnings.append((values_at + (k,), message))
+    looked_for = {key for key in keys if key is not None}
+    verdict = {cell: bool(parts & looked_for) for cell, parts in by_cell.items()}
+    return lambda i: verdict[cells[i]]
 
 
 def _never_occurs(written: object, column: Column, present: dict, counts: Counter) -> str:

@@ -39,7 +39,7 @@ CLIENT_TEXTS = [
     ("focus_groups", "*", "themes", "*", "summary"),
     ("themes", "*", "label"),
     *(("findings", "*", key) for key in ("title", "summary", "notes")),
-    *(("recommendations", "*", key) for key in ("title", "rationale", "kpi", "notes")),
+    *(("recommendations", "*", key) for key in ("title", "short", "rationale", "kpi", "notes")),
     *(("risks", "*", key) for key in ("title", "mitigation")),
 ]
 NARRATIVE_TEXTS = [("title",), ("key_messages", "*")]

@@ -218,6 +218,14 @@ class EngagementChecker:
             "segment",
             "measures.segments",
         )
+        for group in ("choices", "multi"):
+            self.known(
+                keys + ("columns", group),
+                getattr(columns, group),
+                self.spec.measures.choices,
+                "question",
+                "measures.choices",
+            )
         if usability:
             return  # the ten SUS columns are checked when the answers are read
         if columns.sus:
@@ -225,7 +233,12 @@ class EngagementChecker:
                 keys + ("columns", "sus"),
                 "SUS columns belong to a usability test, not to a survey wave",
             )
-        elif not (any(getattr(columns, role) for role in SCORED_ROLES) or columns.items):
+        elif not (
+            any(getattr(columns, role) for role in SCORED_ROLES)
+            or columns.items
+            or columns.choices
+            or columns.multi
+        ):
             self.warning(
                 keys + ("columns",),
                 "this source maps no scored column (nps, csat, ces, overall or items)",

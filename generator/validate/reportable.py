@@ -1,7 +1,8 @@
 """What `build` needs beyond well-formed inputs: a wave it can report without exposing anyone.
 
 Checked by `validate` so that a build never stops on something `validate` did not report: a
-client without any survey wave and waves whose exports hold no usable response (a warning
+client without any survey wave (unless it has a usability test with answers or tasks: a
+usability study needs no survey) and waves whose exports hold no usable response (a warning
 while the engagement is being set up, an error for `build`), and a wave with fewer responses
 than the anonymity minimum (an error). The wave to report is the one asked for
 (``build --wave``), else the latest with responses; it must reach the minimum, or every
@@ -27,6 +28,11 @@ def check_reportable(
     """Add a located problem for each reason `build` would refuse ``engagement``."""
     spec, doc = engagement.spec, engagement.doc
     nothing_yet = problems.error if building else problems.warning
+    usability = any(
+        len(engagement.usability.get(test.id) or ()) or test.tasks for test in spec.usability_tests
+    )
+    if not spec.waves and usability:
+        return  # a usability study without a survey: its SUS and tasks are the report
     if not spec.waves:
         nothing_yet(
             doc.locate(("waves",)),

@@ -29,6 +29,7 @@ from generator.load.surveys.values import as_date, as_text, day_first, label_key
 from generator.responses import Responses
 from generator.schema.engagement import Scale, Scales, Source
 from generator.validate.filters import apply_filter, condition_columns, few_kept
+from generator.validate.multiselect import chosen_per_row, option_columns, remap, split_masks
 from generator.validate.paths import PathOutside, resolve_inside
 
 logger = logging.getLogger(__name__)
@@ -276,6 +277,11 @@ class _WaveLoader:
             wanted.append((("columns", "segments", segment), name, as_text))
         if columns.comment:
             wanted.append((("columns", "comment"), columns.comment, as_text))
+        for question, name in columns.choices.items():
+            wanted.append((("columns", "choices", question), name, as_text))
+        for question, spec in columns.multi.items():
+            if spec.column is not None:
+                wanted.append((("columns", "multi", question, "column"), spec.column, as_text))
         if sus:
             for k, name in enumerate(columns.sus):
                 scorer = Scorer(SUS_SCALE, labels, f"SUS statement {k + 1}")
@@ -292,9 +298,20 @@ class _WaveLoader:
                 named[keys] = self.find(index, table, where, ("filters", k, *keys), name)
             filters.append((rule, named))
         missing = any(c is None for _, named in filters for c in named.values())
+        options: dict[str, list[Column]] = {}
+        for question, spec in columns.multi.items():
+            if spec.columns:
+                keys = ("columns", "multi", question, "columns")
+                found = option_columns(
+                    table,
+                    spec,
+                    lambda k, name, keys=keys: self.find(index, table, where, (*keys, k), name),
+                )
+                missing |= found is None
+                options[question] = found or []
         if len(fields) < len(wanted) or missing:
             return None
-        return fields, filters
+        return fields, filters, options
 
     # -- values ----------------------------------------------------------------------------
 
@@ -305,12 +322,12 @@ class _WaveLoader:
         planned = self.plan(index, source, table, scales, sus)
         if planned is None:
             return
-        fields, filters = planned
+        fields, filters, options = planned
         with collector_paused():  # millions of small objects, none of them cyclic
-            self.convert_source(index, table, source, fields, filters, sus)
+            self.convert_source(index, table, source, fields, filters, sus, options)
 
     def convert_source(
-        self, index: int, table: Table, source: Source, fields, filters, sus: bool
+        self, index: int, table: Table, source: Source, fields, filters, sus: bool, options
     ) -> None:
         kept = self.apply_filters(index, table, filters)
         self.read += len(table)
@@ -323,6 +340,12 @@ class _WaveLoader:
             values[field.keys] = self.convert_column(table, field, kept, raw, report)
         report.close()
         self.failed |= report.count > 0
+        for question, spec in source.columns.multi.items():
+            if spec.column is not None:
+                raw = values.pop(("columns", "multi", question, "column"))
+                values[("multi", question)] = split_masks(raw, spec.separator)
+            else:
+                values[("multi", question)] = chosen_per_row(table, options[question], kept)
         self.append(table, source, kept, values, sus)
 
     def apply_filters(self, index: int, table: Table, filters) -> list[int]:
@@ -422,14 +445,35 @@ class _WaveLoader:
                 target.setdefault(ident, [None] * offset)
             for ident, column in target.items():
                 column.extend(values.get(("columns", group, ident), blank))
+        for ident in source.columns.choices:
+            r.choices.setdefault(ident, [None] * offset)
+        for ident, column in r.choices.items():
+            column.extend(values.get(("columns", "choices", ident), blank))
+        for ident, spec in source.columns.multi.items():
+            r.multi.setdefault(ident, [None] * offset)
+            r.multi_base[ident] = spec.base
+            r.multi_in_order[ident] = bool(spec.columns)
+            masks, options = values[("multi", ident)]
+            known = r.multi_options.setdefault(ident, [])
+            values[("multi", ident)] = remap(masks, options, known)
+        for ident, column in r.multi.items():
+            column.extend(values.get(("multi", ident), blank))
         if sus:
             answers = [values[("columns", "sus", k)] for k in range(SUS_STATEMENTS)]
             r.sus.extend([list(row) for row in zip(*answers, strict=True)])
-        scored = [v for k, v in values.items() if k[1] in (*SCORED, "items", "sus", "comment")]
+        scored = [
+            v for k, v in values.items() if k[1] in (*SCORED, "items", "sus", "comment", "choices")
+        ]
+        scored += [v for k, v in values.items() if k[0] == "multi"]
         if scored:
-            self.usable += sum(
-                1 for row in zip(*scored, strict=True) if any(v is not None for v in row)
-            )
+            # Rows with no answer yet, narrowed column by column: the first well-filled
+            # column leaves few, so the rest are looked at only for those.
+            empty = range(n)
+            for column in scored:
+                empty = [i for i in empty if column[i] is None]
+                if not empty:
+                    break
+            self.usable += n - len(empty)
         else:
             self.usable += n
 

@@ -4,7 +4,7 @@ client's deck in each language."""
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
@@ -22,6 +22,7 @@ class BuiltDecks:
     handouts: dict[str, Path]  # client → handout PDF
     contexts: dict[str, dict]  # client → document context with the planned slides
     warnings: list[logging.LogRecord]
+    prints: dict[str, Path] = field(default_factory=dict)  # client → the client's handout
 
 
 @pytest.fixture(scope="session")
@@ -32,14 +33,17 @@ def built(tmp_path_factory) -> BuiltDecks:
     root = copy_demo(tmp_path_factory.mktemp("decks") / "ws", DEMO_CLIENTS)
     add_crowded_client(root)
     with logged_warnings() as records:
-        result = build(root, [], BuildOptions(kinds=("deck",), notes=True))
-    decks, handouts = {}, {}
+        result = build(root, [], BuildOptions(kinds=("deck", "handout"), notes=True))
+    decks, handouts, prints = {}, {}, {}
     for published in result.written:
         client = published.path.parent.name
-        target = handouts if "-deck-notes-" in published.path.name else decks
+        name = published.path.name
+        target = (
+            handouts if "-deck-notes-" in name else prints if "-deck-handout-" in name else decks
+        )
         target[client] = published.path
     contexts = planned_decks(root, [*DEMO_CLIENTS, CROWDED])
-    return BuiltDecks(root, decks, handouts, contexts, records)
+    return BuiltDecks(root, decks, handouts, contexts, records, prints)
 
 
 @pytest.fixture(scope="session")

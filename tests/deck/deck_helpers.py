@@ -30,7 +30,7 @@ def add_crowded_client(root: Path, count: int = 25) -> Path:
     """Add a copy of Northwind whose current wave has ``count`` recommendations.
 
     Most are for engineering and have long titles and KPIs, so that the team's slides, the
-    legend of the priority matrix and the roadmap all need continuation slides.
+    priority matrix and the roadmap all need continuation slides.
     """
     source = root / "engagements" / "northwind-logistics"
     folder = root / "engagements" / CROWDED
@@ -156,16 +156,19 @@ def team_slide_count(context: dict, language: str) -> int:
 
     words = Words(language)
     own, heights = 0, []
+    spelled: dict[str, str] = {}  # a recommendation is set out on its first team's slide
     for audience in AUDIENCES:
         entries = context["recommendations_by_audience"].get(audience)
         if not entries:
             continue
-        height = sum(r["height"] for r in recommendation_rows(entries, words))
+        height = sum(r["height"] for r in recommendation_rows(entries, words, False, spelled))
         if height > BODY_HEIGHT:
-            compact = recommendation_rows(entries, words, compact=True)
+            compact = recommendation_rows(entries, words, True, spelled)
             own += len(paginate(compact, lambda r: r["height"], BODY_HEIGHT))
         else:
             heights.append(height)
+        for entry in entries:
+            spelled.setdefault(entry["id"], words.audience_name(audience))
 
     def fits(slide: list[float]) -> bool:
         titles = len(slide) * TEAM_TITLE + (len(slide) - 1) * TEAM_GAP if len(slide) > 1 else 0
@@ -180,3 +183,39 @@ def team_slide_count(context: dict, language: str) -> int:
             if all(slide and fits(slide) for slide in slides):
                 return own + count
     return own
+
+
+def empty_shares(path: Path, scale: float = 0.5) -> list[float]:
+    """Return, per slide, the share of its body box (under the headline, above the source
+    line) that lies outside the bounding box of everything drawn in it, from the pixels."""
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(str(path))
+    shares = []
+    try:
+        for page in document:
+            image = page.render(scale=scale).to_pil().convert("L")
+            width, height = image.size
+            # deck.css: the body box is 56–904 pt across and 136–482 pt down the 960 × 540 slide.
+            left, right = int(width * 56 / SLIDE_WIDTH), int(width * 904 / SLIDE_WIDTH)
+            top, bottom = int(height * 136 / SLIDE_HEIGHT), int(height * 482 / SLIDE_HEIGHT)
+            background = image.getpixel((left, height - 2))
+            pixels = image.load()
+            rows = [
+                y
+                for y in range(top, bottom)
+                if any(abs(pixels[x, y] - background) > 20 for x in range(left, right))
+            ]
+            columns = [
+                x
+                for x in range(left, right)
+                if any(abs(pixels[x, y] - background) > 20 for y in range(top, bottom, 2))
+            ]
+            if not rows:
+                shares.append(1.0)
+                continue
+            drawn = (rows[-1] - rows[0] + 1) * (columns[-1] - columns[0] + 1)
+            shares.append(1 - drawn / ((bottom - top) * (right - left)))
+    finally:
+        document.close()
+    return shares

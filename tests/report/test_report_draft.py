@@ -6,6 +6,8 @@ PDF's metadata, and `send` refuses the documents, naming where the placeholder i
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from pypdf import PdfReader
 from report_helpers import page_texts
@@ -16,9 +18,18 @@ from generator.placeholders import placeholders_in
 CLIENT = "northwind-logistics"
 SUMMARY = f"engagements/{CLIENT}/narrative/summary-2026-q3.md"
 PLACEHOLDER = "[[Write the executive summary here.]]"
+FIRST_SENTENCE = "The changes agreed in April worked."
+# The placeholder takes the place of the summary's first sentence: the line it is on.
+LINE = next(
+    number
+    for number, line in enumerate(
+        (Path(__file__).parents[2] / SUMMARY).read_text(encoding="utf-8").splitlines(), 1
+    )
+    if line.startswith(FIRST_SENTENCE)
+)
 OUTPUT = f"output/{CLIENT}"
 WARNING = (
-    f"{SUMMARY}:12:1: warning: placeholder left from 'rapport new', '{PLACEHOLDER}': until it "
+    f"{SUMMARY}:{LINE}:1: warning: placeholder left from 'rapport new', '{PLACEHOLDER}': until it "
     "is replaced, the documents are built as drafts and 'rapport send' refuses them"
 )
 
@@ -26,7 +37,7 @@ WARNING = (
 def leave_placeholder(root) -> None:
     path = root / SUMMARY
     text = path.read_text(encoding="utf-8")
-    first = "The changes agreed in April worked."
+    first = FIRST_SENTENCE
     assert first in text
     path.write_text(text.replace(first, f"{PLACEHOLDER} {first}"), encoding="utf-8")
 
@@ -88,7 +99,7 @@ def test_send_refuses_a_draft_and_says_where_the_placeholder_is(draft, rapport, 
             "Error: cannot send:\n"
             f"  {OUTPUT}/{CLIENT}-assessment-2026-q3.pdf is a draft\n"
             f"  {OUTPUT}/{CLIENT}-deck-2026-q3.pdf is a draft\n"
-            f"  {SUMMARY}:12:1: {PLACEHOLDER}\n"
+            f"  {SUMMARY}:{LINE}:1: {PLACEHOLDER}\n"
             f"replace the placeholders left from 'rapport new', then run 'rapport build {CLIENT}'\n"
         )
     assert not (tmp_path / "eml").exists()

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from report_helpers import LANGUAGES, logo_colors, low_contrast_text
+from report_helpers import LANGUAGES, logo_colors, low_contrast_text, page_texts
 from workspace_helpers import DEMO_CLIENTS
 
 from generator.render.typography import typeset_html
@@ -78,3 +78,41 @@ def test_every_character_reads_at_wcag_aa_contrast(demo_reports, client):
 def test_the_stress_report_reads_at_wcag_aa_contrast(stress_report):
     root, pdf = stress_report
     assert low_contrast_text(pdf, logo_colors(root)) == []
+
+
+# Column headers of the tables whose narrow columns once split a word ("RESPONSE/S",
+# "VĒRTĒJU/MS"), as the catalogs translate them.
+HEADER_WORDS = (
+    "Responses",
+    "Response rate",
+    "Margin of error",
+    "Importance",
+    "Score",
+    "Quadrant",
+    "Pairs",
+    "Change",
+    "Top-2-box",
+    "Test result",
+    "Respondents",
+)
+
+
+@pytest.mark.parametrize("client", DEMO_CLIENTS)
+def test_no_table_header_word_is_split_over_two_lines(demo_reports, client):
+    """Every word of these headers is found whole in the PDF's text, where a header that
+    wrapped inside a word would leave its two pieces on two lines."""
+    from generator.render import builtin_templates
+    from generator.render.i18n import load_translations
+
+    language = LANGUAGES[client]
+    translations = load_translations(builtin_templates() / "locale", language)
+    _, pdfs, _ = demo_reports
+    text = "\n".join(page_texts(pdfs[client])).upper()
+    split = []
+    for header in HEADER_WORDS:
+        for word in translations.gettext(header).upper().split():
+            for k in range(1, len(word)):
+                head, tail = re.escape(word[:k]), re.escape(word[k:])
+                if re.search(rf"(?<!\S){head}[ \t]*\n[ \t]*{tail}(?!\S)", text):
+                    split.append(f"{word[:k]}/{word[k:]}")
+    assert split == []

@@ -89,6 +89,13 @@ def detect_encoding(path: Path, head: bytes) -> str:
     """Return the encoding of a text file by the rule in this module's docstring."""
     by_bom = bom_encoding(head)
     if by_bom is not None:
+        failure = first_failure(path, by_bom)
+        if failure is not None:
+            name = "UTF-16" if by_bom == "utf-16" else "UTF-8"
+            raise UndetectedEncoding(
+                f"the file starts with a {name} byte-order mark but is not {name} text "
+                f"from line {failure.line} on; export it again"
+            )
         return by_bom
     if first_failure(path, "utf-8") is None:
         return "utf-8"

@@ -10,6 +10,7 @@ only print what is planned here.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -21,19 +22,27 @@ from generator.render.deck import (
     results,
     sources,
     summary,
+    talk,
     teams,
 )
 from generator.render.deck.fit import whole
-from generator.render.deck.layout import BODY_WIDTH, FOOT, TITLE, Slide, slide_run
+from generator.render.deck.layout import BODY_WIDTH, FOOT, TITLE, Slide, slide_run, spread
 from generator.render.deck.words import Words
 
 FOOTER_TEXT_WIDTH = 700.0
 LONG_DECK = 20  # slides: a deck this long has an agenda
+AGENDA_COLUMN = 7  # sections in one column; more take two
+AGENDA_ROW = 22.0 + 2 * 5.0 + 0.75
+AGENDA_PADDING = 5.0
 
 
 def deck_context(context: dict[str, Any]) -> dict[str, Any]:
     """Return the document context with the deck's slides planned (``slides``)."""
     words = Words(context["language"])
+    if context["wave"] is None:  # a usability study without a survey
+        from generator.render.report import usability_wave
+
+        context = {**context, "wave": usability_wave(context)}
     slides = plan_slides(context, words)
     return {
         **context,
@@ -72,6 +81,12 @@ def plan_slides(context: Mapping[str, Any], words: Words) -> list[Slide]:
     presenter.add_presenter_numbers(slides, context, words)
     for number, slide in enumerate(slides, start=1):
         slide.number = number
+    talk.add_talk_tracks(slides, context, words)
+    # The matrix's ids are keyed to the teams' slides, where each action is spelled out.
+    team_numbers = [slide.number for slide in slides if slide.kind == "audience"]
+    for slide in slides:
+        if slide.kind == "matrix" and team_numbers:
+            slide.data["teams"] = [team_numbers[0], team_numbers[-1]]
     if agenda:
         first: dict[str, Slide] = {}
         for slide in body:
@@ -79,6 +94,11 @@ def plan_slides(context: Mapping[str, Any], words: Words) -> list[Slide]:
         agenda.data["entries"] = [
             {"title": section, "number": slide.number} for section, slide in first.items()
         ]
+        # deck.css .agenda: one column up to seven sections, else two; a row is 22 pt of
+        # text, 5 pt above and below and its rule. The rows share out the room left.
+        count = len(agenda.data["entries"])
+        rows = count if count <= AGENDA_COLUMN else math.ceil(count / 2)
+        agenda.data["row_padding"] = AGENDA_PADDING + spread(rows * AGENDA_ROW, rows)
     return slides
 
 

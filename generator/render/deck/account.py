@@ -157,7 +157,8 @@ def next_steps(context: Mapping[str, Any], words: Words) -> list[Slide]:
             if r["horizon"] != 30:
                 continue
             chip = chip_width(r["id"])
-            title = whole(r["title"])
+            # Its short name where it has one: the teams' slides have just spelled it out.
+            title = whole(r.get("short") or r["title"])
             owner = r.get("owner") or None
             height = BODY.height(title, NEXT_COLUMN, indent=chip)
             height += (SMALL.height(owner, NEXT_COLUMN) if owner else 0.0) + ACTION_GAP

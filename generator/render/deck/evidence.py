@@ -40,14 +40,21 @@ class Evidence:
 
 
 def finding_evidence(
-    finding: Mapping[str, Any], context: Mapping[str, Any], words: Words
+    finding: Mapping[str, Any],
+    context: Mapping[str, Any],
+    words: Words,
+    shown_charts: set[tuple] | None = None,
 ) -> Evidence:
-    """Return the chart, facts and quotes that support ``finding``."""
+    """Return the chart, facts and quotes that support ``finding``.
+
+    ``shown_charts`` holds what earlier slides' charts drew: a chart is never drawn twice,
+    the finding takes the next chart that shows its claim instead."""
     evidence = Evidence()
     refs = [tuple(ref.partition(":")[::2]) for ref in finding.get("evidence") or []]
+    evidence.chart = _choose(
+        refs, context, words, shown_charts if shown_charts is not None else set()
+    )
     for kind, ident in refs:
-        if evidence.chart is None:
-            evidence.chart = _chart(kind, ident, refs, context, words)
         fact = _fact(kind, ident, context, words)
         if fact is not None:
             evidence.facts.append(fact)
@@ -58,21 +65,103 @@ def finding_evidence(
 # ----- charts -----
 
 
-def _chart(kind: str, ident: str, refs: Sequence[tuple[str, str]], context, words: Words):
-    """Draw the first reference that can be drawn; an item with a segment is drawn by group."""
+def _choose(refs: Sequence[tuple[str, str]], context, words: Words, shown: set[tuple]):
+    """The first chart that shows the finding's claim and no earlier slide drew."""
+    first = None
+    for chart in _candidates(refs, context, words):
+        if chart is None:
+            continue
+        first = first or chart
+        if _signature(chart) not in shown:
+            shown.add(_signature(chart))
+            return chart
+    return first
+
+
+def _signature(chart: Mapping[str, Any]) -> tuple:
+    """What a chart draws: its kind and its bars, rows or points. The highlight is left out:
+    the same bars with another one coloured are the same chart."""
+    marks = chart.get("bars") or chart.get("rows") or chart.get("points") or []
+    drawn = [{k: v for k, v in vars(mark).items() if k != "highlight"} for mark in marks]
+    return (chart["kind"], chart["title"], repr(drawn))
+
+
+def _candidates(refs: Sequence[tuple[str, str]], context, words: Words):
+    """The charts for a finding's references, the one that shows its claim first.
+
+    An item with a segment is drawn by group (the lagging groups highlighted). A finding
+    about an item that changed significantly shows both waves of every item; about several
+    items, both waves of those items; about the best or the worst item, every item's bar;
+    else its item over the waves.
+    """
     items = [i for k, i in refs if k == "item"]
     segment = next((i for k, i in refs if k == "segment"), None)
-    if kind in ("item", "segment") and items and segment:
-        return segment_bars(segment, items[0], context, words) or item_bars(items, context, words)
-    if kind == "item":
-        return item_dumbbells(items, context, words) or item_bars(items, context, words)
-    if kind == "segment":
-        return segment_bars(ident, None, context, words)
-    if kind == "metric" and ident in ("nps", "csat", "ces"):
-        return metric_series(ident, context, words)
-    if kind == "usability":
-        return task_bars(ident, context, words)
-    return None
+    for kind, ident in refs:
+        if kind in ("item", "segment") and items and segment:
+            yield segment_bars(segment, items[0], context, words)
+            yield item_bars(items, context, words)
+        elif kind == "item":
+            if _changed(items[0], context):
+                yield item_dumbbells(items, context, words)
+            if len(items) > 1:
+                yield item_dumbbells(items, context, words, only_own=True)
+            elif _extreme(items[0], context):
+                yield item_bars(items, context, words)
+            yield item_series(items[0], context, words)
+            yield item_dumbbells(items, context, words)
+            yield item_bars(items, context, words)
+        elif kind == "segment":
+            yield segment_bars(ident, None, context, words)
+        elif kind == "metric" and ident in ("nps", "csat", "ces"):
+            yield metric_series(ident, context, words)
+        elif kind == "usability":
+            yield task_bars(ident, context, words)
+
+
+def _changed(item: str, context) -> bool:
+    changes = ((context["wave"].get("change") or {}).get("metrics") or {}).get("items") or {}
+    mean = (changes.get(item) or {}).get("mean") or {}
+    return mean.get("verdict") in SIGNIFICANT and not mean.get("suppressed")
+
+
+def _extreme(item: str, context) -> bool:
+    """Whether ``item`` scores best or worst of the wave's items."""
+    results = context["wave"]["metrics"].get("items") or {}
+    values = {i: r["value"] for i, r in results.items() if _usable(r)}
+    if item not in values or len(values) < 3:
+        return False
+    return values[item] in (max(values.values()), min(values.values()))
+
+
+def item_series(item: str, context, words: Words) -> dict[str, Any] | None:
+    """One item's mean over the waves, with its interval: how it moved, and by how much
+    more than chance. None with fewer than two waves of it. The figure is its last change."""
+    points = []
+    for wave in context["waves"]:
+        result = (wave["metrics"].get("items") or {}).get(item)
+        if _usable(result):
+            points.append(
+                SeriesPoint(wave["name"], result["value"], result.get("low"), result.get("high"))
+            )
+        else:
+            points.append(SeriesPoint(wave["name"], None))
+    values = [p for p in points if p.value is not None]
+    if len(values) < 2:
+        return None
+    label = context["labels"]["items"].get(item, item)
+    before, after = values[-2].value, values[-1].value
+    figure = f"{words.fmt.number(before, 1)}{NBSP}→{NBSP}{words.fmt.number(after, 1)}"
+    return {
+        "kind": "series",
+        "points": points,
+        "scale": _padded_range(points, 1, 5, step=1),
+        "target": None,
+        "decimals": 1,
+        "signed": False,
+        "title": label,
+        "caption": words._("%(metric)s by wave, with its confidence interval", metric=label),
+        "figure": figure,
+    }
 
 
 def item_bars(highlight: Sequence[str], context, words: Words) -> dict[str, Any] | None:
@@ -108,9 +197,14 @@ def item_bars(highlight: Sequence[str], context, words: Words) -> dict[str, Any]
     }
 
 
-def item_dumbbells(highlight: Sequence[str], context, words: Words) -> dict[str, Any] | None:
+def item_dumbbells(
+    highlight: Sequence[str], context, words: Words, only_own: bool = False
+) -> dict[str, Any] | None:
     """Every item asked in both waves, last wave and this one, the finding's highlighted:
-    a finding about a change shows the change. None without a change of its own item."""
+    a finding about a change shows the change. None without a change of its own item.
+
+    ``only_own`` draws the finding's items alone, compared with each other; the figure is
+    then their levels ("4.0 against 3.7")."""
     previous = context.get("previous_wave")
     changes = ((context["wave"].get("change") or {}).get("metrics") or {}).get("items") or {}
     results = context["wave"]["metrics"].get("items") or {}
@@ -124,6 +218,10 @@ def item_dumbbells(highlight: Sequence[str], context, words: Words) -> dict[str,
     if previous is None or not any(mean_change(i) for i in highlight):
         return None
     shown = [(i, mean_change(i)) for i in results if mean_change(i)]
+    if only_own:
+        shown = [(i, c) for i, c in shown if i in highlight]
+        if len(shown) < 2:
+            return None
     shown.sort(key=lambda pair: -pair[1]["current"])
     total = len(shown)
     shown = keep_telling(shown, lambda pair: pair[0] in highlight, MAX_BARS)
@@ -149,7 +247,16 @@ def item_dumbbells(highlight: Sequence[str], context, words: Words) -> dict[str,
         if v is not None
     ]
     scale = _padded_range(spans, full[0], full[1], step=1)
+    figure = None
+    if only_own:
+        own = [results[i]["value"] for i in highlight if any(i == j for j, _ in shown)]
+        figure = words._(
+            "%(one)s against %(other)s",
+            one=words.fmt.number(own[0], 1),
+            other=words.names([words.fmt.number(v, 1) for v in own[1:]]),
+        )
     return {
+        "figure": figure,
         "kind": "dumbbell",
         "rows": rows,
         "scale": scale,
@@ -248,7 +355,27 @@ def segment_bars(segment: str, item: str | None, context, words: Words) -> dict[
             "%(num)s groups hidden to protect anonymity",
             hidden,
         )
+    figure = None
+    overall = _measure(context["wave"]["metrics"], measure)
+    # The figure is the lagging groups against the whole, when the groups are drawn on the
+    # finding's own item (a finding about the item's change keeps its change).
+    if (
+        item
+        and measure == f"item:{item}"
+        and lagging
+        and _usable(overall)
+        and len(lagging) < len(shown)
+    ):
+        metric = "item" if measure.startswith("item:") else measure
+        figure = words._(
+            "%(one)s against %(other)s",
+            one=words.names(
+                [words.value(metric, _measure(g["result"], measure)["value"]) for g in lagging]
+            ),
+            other=words.value(metric, overall["value"]),
+        )
     return {
+        "figure": figure,
         "kind": "bars",
         "bars": bars,
         "scale": scale,

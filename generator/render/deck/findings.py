@@ -23,6 +23,7 @@ from generator.render.deck.layout import (
     slide_run,
     take,
 )
+from generator.render.deck.talk import note
 from generator.render.deck.words import Words
 
 CHART_COLUMN = 470.0
@@ -38,6 +39,7 @@ def findings(context: Mapping[str, Any], words: Words, used_quotes: set[str]) ->
     """One slide per finding of the wave (two when its facts do not fit), notes attached."""
     all_findings = context["findings"]
     slides: list[Slide] = []
+    shown_charts: set[tuple] = set()  # no chart is drawn twice
     section = words._("Key findings")
     for index, finding in enumerate(all_findings, start=1):
         kicker = words._(
@@ -45,12 +47,12 @@ def findings(context: Mapping[str, Any], words: Words, used_quotes: set[str]) ->
             num=words.fmt.integer(index),
             total=words.fmt.integer(len(all_findings)),
         )
-        pages, figure = _pages(finding, context, words, used_quotes)
+        pages, figure = _pages(finding, context, words, used_quotes, shown_charts)
         run = slide_run("finding", section, _headline(finding["title"], figure), pages, kicker)
         if finding.get("notes"):
-            run[0].notes.append({"label": None, "text": finding["notes"]})
+            run[0].notes.append(note("say", words._("What to say"), finding["notes"]))
         if finding.get("narrative"):  # the report's longer text, to rehearse from
-            run[0].notes.append({"label": words._("Background"), "text": finding["narrative"]})
+            run[0].notes.append(note("background", words._("Background"), finding["narrative"]))
         slides.extend(run)
     return slides
 
@@ -65,11 +67,14 @@ def _headline(title: str, figure: str | None) -> str:
 
 
 def _pages(
-    finding, context, words: Words, used_quotes: set[str]
+    finding, context, words: Words, used_quotes: set[str], shown_charts: set[tuple]
 ) -> tuple[list[dict[str, Any]], str | None]:
-    """The finding's slides, and the figure of its first measured fact."""
-    evidence = finding_evidence(finding, context, words)
-    figure = next((f["figure"] for f in evidence.facts if f.get("figure")), None)
+    """The finding's slides, and the figure that proves its title: its chart's (the lagging
+    groups against the whole, two items against each other, a change), else its first
+    measured fact's."""
+    evidence = finding_evidence(finding, context, words, shown_charts)
+    figure = (evidence.chart or {}).get("figure")
+    figure = figure or next((f["figure"] for f in evidence.facts if f.get("figure")), None)
     chart = fit_chart(evidence.chart, CHART_COLUMN, BODY_HEIGHT) if evidence.chart else None
     if chart and chart.get("more"):  # bars left out are said, never silently dropped
         more = words.n_(*chart["more_messages"], chart["more"])

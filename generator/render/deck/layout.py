@@ -63,6 +63,7 @@ class Slide:
     kicker: str
     headline: str
     data: dict[str, Any] = field(default_factory=dict)
+    # The talk track for the handout: {"kind", "label", "text"} (see ``talk``).
     notes: list[dict[str, str | None]] = field(default_factory=list)
     number: int = 0
     part: int = 1
@@ -110,6 +111,17 @@ def headline_class(headline: str) -> str:
         if style.lines(headline, BODY_WIDTH - 8) <= lines:
             return name
     return HEADLINES[-1][2]
+
+
+MAX_SPREAD = 40.0  # pt a row of a short list may gain so that the list fills its slide
+
+
+def spread(used: float, rows: int, capacity: float = BODY_HEIGHT) -> float:
+    """The padding (pt) each of ``rows`` gains, above and below alike, so that a short list
+    fills more of its slide: the room left shared out, at most ``MAX_SPREAD`` a row."""
+    if rows <= 0:
+        return 0.0
+    return round(min(MAX_SPREAD, max(0.0, capacity - used) / rows) / 2, 1)
 
 
 def row_height(*cells: tuple[str, float], style: Type = CELL) -> float:

@@ -41,7 +41,9 @@ def add_presenter_numbers(
         lines = make(slide) if make and slide.part == 1 else []
         if lines:
             text = "\n".join(f"- {line}" for line in lines if line)
-            slide.notes.append({"label": words._("Numbers at hand"), "text": text})
+            slide.notes.append(
+                {"kind": "numbers", "label": words._("Numbers at hand"), "text": text}
+            )
 
 
 def _kpi(tile: Mapping[str, Any], context: Mapping[str, Any], words: Words) -> str:
@@ -90,4 +92,5 @@ def _priority(recommendation: Mapping[str, Any], words: Words) -> str:
         "high": words._("High effort"),
     }
     impact, effort = impacts[recommendation["impact"]], efforts[recommendation["effort"]]
-    return f"{recommendation['id']}: {impact} · {effort}"
+    name = recommendation.get("short") or recommendation["title"]
+    return f"{recommendation['id']} {name}: {impact} · {effort}"

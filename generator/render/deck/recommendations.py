@@ -10,43 +10,41 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from generator.render.deck.fit import balanced, chunk, paginate, whole
+from generator.render.deck.fit import balanced, paginate, whole
 from generator.render.deck.layout import (
     BODY,
     BODY_HEIGHT,
     BODY_WIDTH,
     CELL,
-    CELL_BOLD,
+    CELL_PADDING_Y,
     SMALL,
     TABLE_HEADER,
     Slide,
     chip_width,
     row_height,
     slide_run,
+    spread,
 )
 from generator.render.deck.words import Words
 
 LEVELS = ("low", "medium", "high")
-QUADRANTS = {  # (impact, effort) → the corner's name in the template
-    ("high", "low"): "quick_wins",
-    ("high", "high"): "major_projects",
-    ("low", "low"): "fill_ins",
-    ("low", "high"): "reconsider",
-}
 
-# The priority matrix (deck.css .matrix): a row-label column and three effort columns, with
-# 3 pt between cells; a header row of effort levels. Chips are 26 pt high with 6 pt gaps.
-MATRIX_HEADER = 2 * 16.0 + 10.0
-MATRIX_MIN_ROW = 78.0
-CHIP_HEIGHT = 32.0
-CELL_PAD = 16.0 + 3.0
-CORNER_LABEL = 20.0
-SIDE_MATRIX = (480.0, 70.0)  # width, row-label column
-FULL_MATRIX = (BODY_WIDTH, 90.0)
-SIDE_LEGEND = 328.0
-LEGEND_ID = 44.0
-LEGEND_GAP = 8.0
-
+# The priority matrix (deck.css .matrix): impact (rows, high first) × effort (columns, low
+# first) on the same three levels the recommendations are rated on, a cell per pair. Each
+# cell is shaded by how its impact compares with its effort (``zone``), and the cell of high
+# impact for low effort is the one labelled "Quick wins". An entry is the id chip (keyed to
+# the teams' slides, where each action has its owner, horizon and measure) and the
+# recommendation's short name, else its whole title. The key under the grid names the zones.
+MATRIX_WIDTH = BODY_WIDTH
+MATRIX_ROW_LABEL = 84.0
+MATRIX_SPACING = 3.0
+MATRIX_HEADER = 16.0 + 4.0 + MATRIX_SPACING
+MATRIX_KEY = 2 * SMALL.leading + 10.0  # the zones' key and the pointer to the teams' slides
+MATRIX_MIN_ROW = 56.0
+MATRIX_CELL_PAD = 16.0
+CELL_LABEL = SMALL.leading + 4.0  # "Quick wins" over its cell's entries
+ENTRY_GAP = 6.0
+MATRIX_CELL = (MATRIX_WIDTH - MATRIX_ROW_LABEL - 4 * MATRIX_SPACING) / 3
 ROADMAP_COLUMN = 264.0
 ROADMAP_HEADER = 20.0 + 6.0 + 3.0 + 10.0  # the horizon, its rule and the gap under it
 ROADMAP_CARD = 16.0 + 8.0  # padding, then the gap to the next card
@@ -54,7 +52,7 @@ ROADMAP_CARD = 16.0 + 8.0  # padding, then the gap to the next card
 SECTION_TITLE = BODY.leading + 6
 
 # Table columns (pt) of deck/slides/success.html and previous.html.
-KPI_COLUMNS = (64.0, 624.0, 160.0)
+KPI_COLUMNS = (300.0, 388.0, 160.0)  # the recommendation (id and name), measure, horizon
 TARGET_COLUMNS = (300.0, 130.0, 130.0, 288.0)
 PREVIOUS_COLUMNS = (64.0, 400.0, 130.0, 134.0, 120.0)
 
@@ -62,13 +60,19 @@ PREVIOUS_COLUMNS = (64.0, 400.0, 130.0, 134.0, 120.0)
 # ----- priority matrix -----
 
 
+def zone(impact: str, effort: str) -> str:
+    """``first`` when the impact is rated above the effort, ``even`` when alike, else ``last``."""
+    gain = LEVELS.index(impact) - LEVELS.index(effort)
+    return "first" if gain > 0 else "even" if gain == 0 else "last"
+
+
 def priorities(context: Mapping[str, Any], words: Words) -> list[Slide]:
-    """The priority matrix; the headline names the low-effort, higher-impact ones first."""
+    """The priority matrix; the headline counts the quick wins, else what repays its effort."""
     recommendations = context["recommendations"]
     if not recommendations:
         return []
-    # The quick wins are the matrix's own corner: high impact for low effort.
     quick = [r for r in recommendations if (r["impact"], r["effort"]) == ("high", "low")]
+    ahead = [r for r in recommendations if zone(r["impact"], r["effort"]) == "first"]
     total = words.fmt.integer(len(recommendations))
     if quick:
         headline = words.n_(
@@ -77,83 +81,97 @@ def priorities(context: Mapping[str, Any], words: Words) -> list[Slide]:
             len(quick),
             total=total,
         )
+    elif ahead:
+        headline = words.n_(
+            "%(num)s of %(total)s recommendations promises more impact than it costs in effort",
+            "%(num)s of %(total)s recommendations promise more impact than they cost in effort",
+            len(ahead),
+            total=total,
+        )
     else:
         headline = words.n_(
-            "None of the %(num)s recommendations is both high in impact and low in effort",
-            "None of the %(num)s recommendations is both high in impact and low in effort",
+            "None of the %(num)s recommendations is rated higher in impact than in effort",
+            "None of the %(num)s recommendations is rated higher in impact than in effort",
             len(recommendations),
         )
     return slide_run("matrix", words._("Priorities"), headline, matrix_pages(recommendations))
 
 
 def matrix_pages(recommendations: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
-    """Place every recommendation by impact and effort; the id legend may take more pages.
+    """Place every recommendation in its impact × effort cell, each once.
 
-    The matrix and its legend share a slide while the matrix fits 480 pt wide; otherwise the
-    matrix takes the whole body and the legend follows in two columns.
+    When the grid does not fit the body, the entries are dealt over as few slides as fit,
+    each showing the whole grid with every k-th entry of each cell, so the slides are
+    equally full.
     """
-    side = _matrix_rows(recommendations, *SIDE_MATRIX)
-    legend = _legend(recommendations, SIDE_LEGEND)
-    fits_beside = sum(e["height"] for e in legend) <= BODY_HEIGHT
-    if fits_beside and sum(r["height"] for r in side) + MATRIX_HEADER <= BODY_HEIGHT:
-        _fill(side)
-        return [{"layout": "side", "rows": side, "legend": [legend], "highlight": []}]
-    full = _matrix_rows(recommendations, *FULL_MATRIX)
-    _fill(full)
-    width = (BODY_WIDTH - 40) / 2
-    columns = paginate(_legend(recommendations, width), lambda e: e["height"], BODY_HEIGHT)
-    pages: list[dict[str, Any]] = [{"layout": "full", "rows": full, "legend": [], "highlight": []}]
-    for pair in chunk(columns, 2):
-        pages.append({"layout": "legend", "rows": [], "legend": pair, "highlight": []})
-    return pages
+    entries = {(impact, effort): [] for impact in LEVELS for effort in LEVELS}
+    for r in recommendations:
+        label = whole(r.get("short") or first_words(r["title"]))
+        height = CELL.height(label, MATRIX_CELL - MATRIX_CELL_PAD, indent=chip_width(r["id"]))
+        entries[(r["impact"], r["effort"])].append(
+            {"id": r["id"], "label": label, "short": bool(r.get("short")), "height": height}
+        )
+    room = BODY_HEIGHT - MATRIX_HEADER - MATRIX_KEY
+    for count in range(1, len(recommendations) + 1):
+        pages = [
+            _matrix_rows({cell: shown[index::count] for cell, shown in entries.items()})
+            for index in range(count)
+        ]
+        if all(sum(row["height"] for row in rows) <= room for rows in pages) or count == len(
+            recommendations
+        ):
+            break
+    for rows in pages:
+        spare = room - sum(row["height"] for row in rows)
+        for row in rows:
+            row["height"] += max(0.0, spare) / len(rows)
+    return [{"rows": rows} for rows in pages]
 
 
-def _matrix_rows(recommendations, width: float, label_column: float) -> list[dict[str, Any]]:
-    inner = (width - label_column) / 3 - CELL_PAD
+LABEL_LENGTH = 32  # characters of a title a matrix entry without a short name shows
+# Words a label never ends on (en, uk, lv): it names the action, not half a phrase.
+DANGLING = frozenset(
+    ("a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of", "on", "or", "the")
+    + ("to", "with", "в", "від", "для", "до", "з", "за", "і", "й", "на", "по", "та", "у", "що")
+    + ("ar", "bez", "ka", "kā", "no", "par", "pie", "pēc", "uz", "un", "vai")
+)
+
+
+def first_words(title: str) -> str:
+    """The opening words of ``title`` as a name for the matrix: at least three words, more
+    while they keep within ``LABEL_LENGTH`` characters, never ending on a joining word."""
+    words = title.rstrip(" .").split()
+    label = words[:3]
+    for word in words[3:]:
+        if len(" ".join([*label, word])) > LABEL_LENGTH:
+            break
+        label.append(word)
+    while len(label) > 1 and label[-1].casefold().strip(",;:") in DANGLING:
+        label.pop()
+    return " ".join(label).rstrip(",;:–-")
+
+
+def _matrix_rows(entries: Mapping[tuple[str, str], list[dict[str, Any]]]) -> list[dict[str, Any]]:
     rows = []
     for impact in reversed(LEVELS):
         cells = []
         needed = MATRIX_MIN_ROW
         for effort in LEVELS:
-            ids = [
-                r["id"] for r in recommendations if (r["impact"], r["effort"]) == (impact, effort)
-            ]
-            quadrant = QUADRANTS.get((impact, effort))
-            height = (
-                CELL_PAD + (CORNER_LABEL if quadrant else 0) + _chip_rows(ids, inner) * CHIP_HEIGHT
+            shown = entries[(impact, effort)]
+            quick = (impact, effort) == ("high", "low")
+            height = MATRIX_CELL_PAD + (CELL_LABEL if quick else 0.0)
+            height += sum(e["height"] + ENTRY_GAP for e in shown)
+            needed = max(needed, height + MATRIX_SPACING)
+            cells.append(
+                {
+                    "effort": effort,
+                    "zone": zone(impact, effort),
+                    "quick": quick,
+                    "entries": [{k: e[k] for k in ("id", "label", "short")} for e in shown],
+                }
             )
-            needed = max(needed, height)
-            cells.append({"effort": effort, "ids": ids, "quadrant": quadrant})
         rows.append({"impact": impact, "cells": cells, "height": needed})
     return rows
-
-
-def _chip_rows(ids: Sequence[str], width: float) -> int:
-    rows, used = 0, width
-    for ident in ids:
-        chip = CELL_BOLD.width(ident) + 16 + 8
-        if used + chip > width:
-            rows, used = rows + 1, 0.0
-        used += chip
-    return rows
-
-
-def _fill(rows: list[dict[str, Any]]) -> None:
-    """Share out what is left of the body height so that the three rows fill it."""
-    spare = BODY_HEIGHT - MATRIX_HEADER - sum(r["height"] for r in rows) - 12
-    for row in rows:
-        row["height"] += max(0.0, spare) / len(rows)
-
-
-def _legend(recommendations, width: float) -> list[dict[str, Any]]:
-    room = width - LEGEND_ID
-    entries = []
-    for r in recommendations:
-        title = whole(r["title"])
-        entries.append(
-            {"id": r["id"], "title": title, "height": CELL.height(title, room) + LEGEND_GAP}
-        )
-    return entries
 
 
 # ----- roadmap -----
@@ -278,9 +296,15 @@ def success_pages(
         entries.append(("targets", {**t, "height": height}))
     for r in measured:
         kpi = whole(r["kpi"])
+        name = whole(r.get("short") or r["title"])  # never the id alone
         horizon = words.n_("Within %(num)s day", "Within %(num)s days", r["horizon"])
-        height = row_height((kpi, KPI_COLUMNS[1]), (horizon, KPI_COLUMNS[2]))
-        entries.append(("kpis", {"id": r["id"], "kpi": kpi, "horizon": horizon, "height": height}))
+        height = row_height(
+            (name, KPI_COLUMNS[0] - chip_width(r["id"])),
+            (kpi, KPI_COLUMNS[1]),
+            (horizon, KPI_COLUMNS[2]),
+        )
+        row = {"id": r["id"], "name": name, "kpi": kpi, "horizon": horizon, "height": height}
+        entries.append(("kpis", row))
     return balanced(lambda room: _fill_success(entries, room), BODY_HEIGHT)
 
 
@@ -300,6 +324,10 @@ def _fill_success(entries: Sequence[tuple[str, dict[str, Any]]], room: float) ->
 
 
 # ----- earlier recommendations -----
+
+
+def _used(rows: Sequence[Mapping[str, Any]]) -> float:
+    return TABLE_HEADER + sum(row["height"] for row in rows)
 
 
 def earlier(context: Mapping[str, Any], words: Words) -> list[Slide]:
@@ -326,7 +354,8 @@ def earlier(context: Mapping[str, Any], words: Words) -> list[Slide]:
             }
         )
     pages = [
-        {"rows": page} for page in paginate(rows, lambda r: r["height"], BODY_HEIGHT - TABLE_HEADER)
+        {"rows": page, "row_padding": CELL_PADDING_Y / 2 + spread(_used(page), len(page))}
+        for page in paginate(rows, lambda r: r["height"], BODY_HEIGHT - TABLE_HEADER)
     ]
     done = sum(1 for r in previous if r["status"] == "done")
     headline = words._(

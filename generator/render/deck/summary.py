@@ -14,6 +14,7 @@ from typing import Any
 from generator.render.deck.fit import Type, paginate, plain, whole
 from generator.render.deck.layout import BODY_HEIGHT, Slide, slide_run
 from generator.render.deck.results import lead_sentence
+from generator.render.deck.talk import note
 from generator.render.deck.words import Words
 
 MESSAGE = Type(20, 26)  # deck.css .messages li
@@ -44,7 +45,7 @@ def executive_summary(context: Mapping[str, Any], words: Words) -> list[Slide]:
     )
     summary = context.get("executive_summary")
     if summary is not None and summary.body.strip():  # the report's prose, to speak from
-        run[0].notes.append({"label": words._("Background"), "text": summary.body})
+        run[0].notes.append(note("background", words._("Background"), summary.body))
     return run
 
 

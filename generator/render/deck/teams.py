@@ -14,7 +14,8 @@ from typing import Any, TypeVar
 
 from generator.render.context import AUDIENCES
 from generator.render.deck.fit import Type, paginate, plain, whole
-from generator.render.deck.layout import BODY, BODY_HEIGHT, CELL, Slide, slide_run
+from generator.render.deck.layout import BODY, BODY_HEIGHT, CELL, Slide, slide_run, spread
+from generator.render.deck.talk import note
 from generator.render.deck.words import Words
 
 T = TypeVar("T")
@@ -59,8 +60,9 @@ def audiences(context: Mapping[str, Any], words: Words) -> list[Slide]:
     that a team with one or two recommendations does not get a slide that is mostly empty.
     """
     by_audience = context["recommendations_by_audience"]
+    spelled: dict[str, str] = {}  # recommendation id → the team whose slide spells it out
     teams = [
-        _team(audience, by_audience[audience], words)
+        _team(audience, by_audience[audience], words, spelled)
         for audience in AUDIENCES
         if by_audience.get(audience)
     ]
@@ -117,15 +119,20 @@ def team_height(teams: Sequence[Team]) -> float:
     return rows + len(teams) * TEAM_TITLE + (len(teams) - 1) * TEAM_GAP
 
 
-def _team(audience: str, entries: Sequence[Mapping[str, Any]], words: Words) -> Team:
+def _team(
+    audience: str, entries: Sequence[Mapping[str, Any]], words: Words, spelled: dict[str, str]
+) -> Team:
     # The rationale is shown while the team's list fits one slide; a longer list keeps
     # to what, when, who and how it is measured, so that it takes fewer slides.
+    name = words.audience_name(audience)
     for compact in (False, True):
-        rows = recommendation_rows(entries, words, compact)
+        rows = recommendation_rows(entries, words, compact, spelled)
         pages = paginate(rows, lambda r: r["height"], BODY_HEIGHT)
         if len(pages) == 1:
             break
-    return Team(audience, words.audience_name(audience), len(entries), pages, compact)
+    for entry in entries:
+        spelled.setdefault(entry["id"], name)
+    return Team(audience, name, len(entries), pages, compact)
 
 
 def _team_slides(teams: Sequence[Team], words: Words) -> list[Slide]:
@@ -152,11 +159,18 @@ def _team_slides(teams: Sequence[Team], words: Words) -> list[Slide]:
     kicker = words._("Recommendations · %(audience)s", audience=" · ".join(names))
     run = slide_run("audience", section, headline, pages, kicker)
     for slide in run:
+        rows = [row for block in slide.data["blocks"] for row in block["rows"]]
+        used = sum(row["height"] for row in rows)
+        if titled:
+            used = team_height(teams)
+        slide.data["row_padding"] = REC_PADDING / 2 + spread(used, len(rows))
         noted: set[str] = set()
         for block in slide.data["blocks"]:
             for row in block["rows"]:
                 if row["notes"] and row["id"] not in noted:
-                    slide.notes.append({"label": row["id"], "text": row["notes"]})
+                    name = f"{row['id']} {row['short'] or row['title']}"
+                    label = f"{words._('What to say')} · {name}"
+                    slide.notes.append(note("say", label, row["notes"]))
                     noted.add(row["id"])
     return run
 
@@ -166,9 +180,17 @@ def _block(team: Team, rows: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 def recommendation_rows(
-    recommendations: Sequence[Mapping[str, Any]], words: Words, compact: bool = False
+    recommendations: Sequence[Mapping[str, Any]],
+    words: Words,
+    compact: bool = False,
+    spelled: Mapping[str, str] | None = None,
 ) -> list[dict[str, Any]]:
-    """A team's recommendations: what and why on the left; when, owner and KPI on the right."""
+    """A team's recommendations: what and why on the left; when, owner and KPI on the right.
+
+    A recommendation an earlier team's slide has spelled out (``spelled``: id → that team's
+    name) is named here by its short name and points there, so the story says it once."""
+    from generator.render.deck.recommendations import first_words
+
     owner_label, kpi_label = words._("Owner"), words._("Measure of success")
     rows = []
     for r in recommendations:
@@ -179,6 +201,11 @@ def recommendation_rows(
         when = words.n_("Within %(num)s day", "Within %(num)s days", r["horizon"])
         owner = r.get("owner") or ""
         kpi = r.get("kpi") or ""
+        elsewhere = (spelled or {}).get(r["id"])
+        if elsewhere:
+            title = whole(r.get("short") or first_words(r["title"]))
+            why = words._("Shared with %(team)s, where it is set out", team=elsewhere)
+            kpi = ""
         main = REC_TITLE.height(title, REC_MAIN) + (CELL.height(why, REC_MAIN) + 4 if why else 0)
         side = CELL.height(f"{when} · {owner_label}: {owner}" if owner else when, REC_META)
         side += CELL.height(f"{kpi_label}: {kpi}", REC_META) + 2 if kpi else 0
@@ -186,12 +213,14 @@ def recommendation_rows(
             {
                 "id": r["id"],
                 "title": title,
+                "short": r.get("short"),
                 "why": why,
                 "when": when,
                 "horizon": r["horizon"],
                 "owner": owner,
                 "kpi": kpi,
-                "notes": r.get("notes"),
+                "notes": None if elsewhere else r.get("notes"),
+                "shared": elsewhere,
                 "height": max(main, side) + REC_PADDING,
             }
         )

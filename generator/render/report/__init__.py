@@ -40,9 +40,30 @@ TREND_METRICS = ("nps", "csat", "ces", "overall")
 LEVELS = {"low": 1, "medium": 2, "high": 3}
 
 
+NO_SURVEY = {
+    "id": None,
+    "name": "",
+    "metrics": {
+        "respondents": 0,
+        "nps": None,
+        "csat": None,
+        "ces": None,
+        "overall": None,
+        "items": {},
+    },
+    "segments": [],
+    "change": None,
+    "drivers": None,
+    "themes": None,
+    "choices": {},
+    "targets": [],
+}
+"""The wave of a usability study without a survey: every survey section has nothing to show."""
+
+
 def report_context(context: dict[str, Any]) -> dict[str, Any]:
     """Return the document context with what the report's sections need added."""
-    wave = context["wave"]
+    wave = context["wave"] or usability_wave(context)
     labels = context["labels"]
     waves = context["waves"]
     drivers = drivers_view(wave, labels["items"])
@@ -67,7 +88,23 @@ def report_context(context: dict[str, Any]) -> dict[str, Any]:
     report["finding_ids"] = [f["id"] for f in report["findings"]]
     report["sections"] = visible_sections(context, report)
     report["numbers"] = {sid: f"{i:02d}" for i, sid in enumerate(report["sections"], start=1)}
-    return {**context, "report": report}
+    return {**context, "wave": wave, "report": report}
+
+
+def usability_wave(context: dict[str, Any]) -> dict[str, Any]:
+    """The cover's and contents' wave for a study without a survey: its latest usability
+    test, with its participants as the responses."""
+    tests = sorted(context["analysis"]["usability"], key=lambda t: str(t["date"]))
+    latest = tests[-1] if tests else {}
+    sus = latest.get("sus") or {}
+    participants = sus.get("n", 0) if "n" in sus else 0
+    return {
+        **NO_SURVEY,
+        "name": latest.get("title", ""),
+        "fielded_start": latest.get("date"),
+        "fielded_end": latest.get("date"),
+        "response_rate": {"value": None, "responses": participants, "invited": None},
+    }
 
 
 def visible_sections(context: Mapping[str, Any], report: Mapping[str, Any]) -> list[str]:

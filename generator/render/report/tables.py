@@ -52,6 +52,7 @@ def segment_tables(wave: Mapping[str, Any], labels: Mapping[str, Any]) -> list[d
                 "name": group["values"][0],
                 "hidden": bool(group["result"].get("suppressed")),
                 "result": group["result"],
+                "versus": group.get("versus_rest") or {},
             }
             for group in entry["groups"]
         ]
@@ -132,7 +133,15 @@ def _cell(row, overall, column) -> dict[str, Any]:
         hidden = column is not None and column["hidden"]
         return {"value": None if hidden else value, "hidden": hidden, "heat": None}
     if column is None:
-        return {"value": overall["value"], "hidden": False, "heat": None}
+        return {
+            "value": overall["value"],
+            "hidden": False,
+            "heat": None,
+            "n": overall.get("n"),
+            "low": overall.get("low"),
+            "high": overall.get("high"),
+            "mark": None,
+        }
     if column["hidden"]:
         return {"value": None, "hidden": True, "heat": None}
     result = _lookup(column["result"], row["key"])
@@ -147,7 +156,17 @@ def _cell(row, overall, column) -> dict[str, Any]:
         heat = "below"
     if heat and overall.get("lower_is_better"):
         heat = "below" if heat == "above" else "above"
-    return {"value": result["value"], "hidden": False, "heat": heat, "n": result.get("n")}
+    compared = (column.get("versus") or {}).get(row["metric"]) if len(row["key"]) == 1 else None
+    mark = compared["verdict"] if compared and compared["verdict"] in ("higher", "lower") else None
+    return {
+        "value": result["value"],
+        "hidden": False,
+        "heat": heat,
+        "n": result.get("n"),
+        "low": result.get("low"),
+        "high": result.get("high"),
+        "mark": mark,
+    }
 
 
 def crossed_segments(wave: Mapping[str, Any], labels: Mapping[str, Any]) -> list[dict[str, Any]]:
@@ -169,13 +188,18 @@ def crossed_segments(wave: Mapping[str, Any], labels: Mapping[str, Any]) -> list
             result = group["result"]
             if result.get("suppressed"):
                 continue
+            scores = {m: (result[m]["value"] if _shown(result.get(m)) else None) for m in metrics}
+            spreads = {
+                m: {key: result[m].get(key) for key in ("low", "high", "n")}
+                for m in scores
+                if scores[m] is not None
+            }
             shown.append(
                 {
                     "values": group["values"],
                     "respondents": result.get("respondents"),
-                    "scores": {
-                        m: (result[m]["value"] if _shown(result.get(m)) else None) for m in metrics
-                    },
+                    "scores": scores,
+                    "spreads": spreads,
                 }
             )
         count = len(entry["groups"])
