@@ -17,7 +17,7 @@ from contextlib import ExitStack
 from dataclasses import dataclass, field, replace
 from multiprocessing import get_context
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from generator.build_each import refuse_the_rest, validate_each
 from generator.build_inputs import (
@@ -30,9 +30,10 @@ from generator.build_inputs import (
 from generator.errors import Location, Problem, RapportError
 from generator.progress import Progress
 from generator.publish.outputs import check_outputs, output_folders_locked
-from generator.publish.pdf import PdfMetadata, write_atomically, write_pdf
 from generator.publish.workers import die_with_parent
-from generator.workspace import Workspace
+
+if TYPE_CHECKING:
+    from generator.workspace import Workspace
 
 STAMP_FILE = ".rapport-build.json"
 DEFAULT_KINDS = ("report", "deck", "data")
@@ -73,10 +74,6 @@ class PlannedDocument:
     fingerprint: str
     inputs: dict[str, str]
     context: dict[str, Any] | None = None
-    html: str | None = None
-    metadata: PdfMetadata | None = None
-    pptx: bytes | None = None  # the PowerPoint deck, rendered, not yet published
-    slides: int = 0
 
 
 @dataclass(frozen=True)
@@ -163,7 +160,7 @@ def build(
 def stale_documents(root: Path, slug: str, options: BuildOptions) -> list[Path]:
     """The documents of ``slug`` a build with ``options`` would write (the others are current);
     named as when last built, or by kind until the first build names them."""
-    inputs = input_digests(root, slug)
+    inputs = input_digests(root, slug, {})
     planned = [_plan(root, slug, kind, options, inputs) for kind in _kinds(root, options)]
     return [p.target for p in planned if options.force or not _is_current(p)]
 
@@ -176,7 +173,7 @@ def build_documents(
     root: Path, clients: Sequence[str], options: BuildOptions, report: Report
 ) -> BuildResult:
     """Build as ``build`` does, but return the refused clients' problems in the result."""
-    from generator.validate import select_clients
+    from generator.load.workspace import select_clients
 
     progress = _progress(report)
     slugs = select_clients(root, clients)
@@ -189,12 +186,11 @@ def build_documents(
 def _build(
     root: Path, slugs: Sequence[str], options: BuildOptions, progress: Progress
 ) -> BuildResult:
-    from generator.validate import validate_workspace
-
     result = BuildResult()
     stale = []
+    memo: dict = {}  # what the clients share is hashed once
     for slug in slugs:
-        inputs = input_digests(root, slug)
+        inputs = input_digests(root, slug, memo)
         for kind in _kinds(root, options):
             planned = _plan(root, slug, kind, options, inputs)
             if not options.force and _is_current(planned):
@@ -205,6 +201,9 @@ def _build(
                 stale.append(planned)
     if not stale:
         return result
+    # Only now that a document must be written is the validation (pydantic, the survey
+    # readers, the analysis) worth importing.
+    from generator.validate import validate_workspace
 
     password = _password(options)
     chosen = sorted({p.client for p in stale})
@@ -216,7 +215,7 @@ def _build(
         failed = {}
     stale = [p for p in stale if p.client not in failed]
     if workspace is not None and stale:
-        for client, problem in _render_all(workspace, stale, options, progress).items():
+        for client, problem in _analyse_all(workspace, stale, options, progress).items():
             failed[client] = [problem]
         stale = [p for p in stale if p.client not in failed]
     if workspace is not None and stale:
@@ -227,6 +226,12 @@ def _build(
         _publish_all(workspace, stale, options, password, progress) if workspace else iter(())
     )
     for document, written in published:
+        if isinstance(written, RapportError):
+            # Only with --keep-going: a document that cannot be rendered stops its client.
+            failed.setdefault(document.client, []).append(
+                Problem(Location(_shown(root, document.target)), str(written))
+            )
+            continue
         _record(document, written)
         written = replace(written, client=document.client, kind=document.kind)
         result.written.append(written)
@@ -333,19 +338,22 @@ def _record(document: PlannedDocument, written: WrittenFile) -> None:
         "files": document.inputs,
     }
     text = json.dumps(stamps, indent=2, sort_keys=True) + "\n"
+    from generator.publish.pdf import write_atomically
+
     write_atomically(folder / STAMP_FILE, text.encode("utf-8"))
 
 
-# ---------- Analyse and render ----------
+# ---------- Analyse ----------
 
 
-def _render_all(
+def _analyse_all(
     workspace: Workspace, planned: list[PlannedDocument], options, progress: Progress
 ) -> dict[str, Problem]:
-    """Analyse each engagement once, name each document's file and render its HTML.
+    """Analyse each engagement once and name each document's file (its wave and language
+    are known only now); the HTML is rendered where the PDF is, in the workers.
 
-    With ``options.keep_going`` an engagement that cannot be analysed or rendered is left out
-    and its problem returned (client → problem); otherwise the first one is raised.
+    With ``options.keep_going`` an engagement that cannot be analysed is left out and its
+    problem returned (client → problem); otherwise the first one is raised.
     """
     from generator.pipeline import engagement_context
 
@@ -367,8 +375,7 @@ def _render_all(
                     # The commit fingerprinted with the inputs, so the stamp and PDF agree.
                     source_commit=recorded_commit(document.inputs),
                 )
-            progress.phase(f"laying out the {document.kind} of {document.client}")
-            _render_one(workspace, engagement, document, contexts[document.client], options.variant)
+            _name(workspace, engagement, document, contexts[document.client], options.variant)
         except RapportError as error:
             if not options.keep_going:
                 raise
@@ -382,44 +389,34 @@ def document_period(context) -> str:
     return tests[-1]["id"] if tests else "report"
 
 
-def _render_one(
+def _name(
     workspace: Workspace, engagement, document: PlannedDocument, context, variant: str | None
 ) -> None:
-    """Name one document's file and render its HTML from its engagement's context."""
-    from generator.pipeline import document_settings
-    from generator.render.documents import document_metadata, render_document
-
+    """Give one document its context and its file name."""
     document.context = context
     language = context["language"]
     suffix = f"-{language}" if language != engagement.language else ""
     wave = context["analysis"]["current_wave"] or document_period(context)
     name = output_name(engagement.slug, document.kind, wave, suffix, variant)
     document.target = workspace.output_dir / engagement.slug / name
-    if document.kind == "pptx":
-        _render_pptx(workspace, engagement, document, context)
-    elif document.kind != "data":
-        settings = document_settings(workspace, engagement, language)
-        document.html = render_document(document.kind, settings, context)
-        document.metadata = document_metadata(context, document.kind)
 
 
-def _render_pptx(workspace: Workspace, engagement, document: PlannedDocument, context) -> None:
-    """The deck as a PowerPoint file, from the same slide plan as the PDF deck."""
-    from generator.render.environment import builtin_templates
-    from generator.render.pptx import render_pptx
-
-    brand = workspace.settings.brand
-    template = workspace.root / brand.pptx_template if brand.pptx_template else None
-    folders = {
-        "builtin": builtin_templates(),
-        "workspace": workspace.root,
-        "engagement": engagement.folder,
-    }
-    document.pptx, planned = render_pptx(context, brand, template=template, folders=folders)
-    document.slides = planned["slide_count"]
+# ---------- Render and publish ----------
 
 
-# ---------- Publish ----------
+@dataclass(frozen=True)
+class _Job:
+    """What a worker needs to make one document: it inherits this through the fork."""
+
+    workspace: Workspace
+    document: PlannedDocument
+    variant: str | None
+    password: str | None
+
+
+# The jobs of the build under way; forked workers find theirs here by index, so no
+# analysis is pickled on its way to them.
+_JOBS: list[_Job] = []
 
 
 def _publish_all(
@@ -428,84 +425,119 @@ def _publish_all(
     options: BuildOptions,
     password,
     progress: Progress,
-) -> Iterator[tuple[PlannedDocument, WrittenFile]]:
-    """Write the workbooks here and the PDFs here or in ``options.jobs`` worker processes."""
-    from generator.pipeline import document_roots, font_folders
-    from generator.publish.workbook import workbook_data
+) -> Iterator[tuple[PlannedDocument, WrittenFile | RapportError]]:
+    """Render and write every document, here or in ``options.jobs`` worker processes; with
+    ``options.keep_going`` a document that fails is given with its error instead.
 
-    engagements = {e.slug: e for e in workspace.engagements}
-
-    def job(document: PlannedDocument) -> tuple:
-        roots = document_roots(workspace, engagements[document.client])
-        attachments = []
-        if options.variant == "pdf/a-3b" and document.kind == "report":
-            # An archival report carries its numbers as the source workbook.
-            name = document.target.name.replace("-assessment-", "-data-")
-            name = name.removesuffix(f"{VARIANT_SUFFIXES[options.variant]}.pdf") + ".xlsx"
-            attachments.append((name, workbook_data(document.context)))
-        return (document, roots, font_folders(), attachments, options.variant, password)
-
-    pdfs = [d for d in planned if d.kind in PDF_KINDS]
-    parallel = options.jobs > 1 and len(pdfs) > 1
+    The HTML, the PDF and the workbook of a document are all made by the process that
+    writes it, so with two workers both cores render from the first document on.
+    """
+    jobs = [_Job(workspace, document, options.variant, password) for document in planned]
+    parallel = options.jobs > 1 and len(planned) > 1
     with ExitStack() as stack:
-        futures = {}
+        futures = []
         if parallel:
+            _JOBS[:] = jobs
+            stack.callback(_JOBS.clear)
             pool = stack.enter_context(
                 ProcessPoolExecutor(
-                    max_workers=options.jobs,
+                    max_workers=min(options.jobs, len(planned)),
                     mp_context=get_context("fork"),
                     initializer=die_with_parent,
                     initargs=(os.getpid(),),
                 )
             )
-            futures = {id(d): pool.submit(_publish_pdf, *job(d)) for d in pdfs}
+            # A failure stops the documents not yet started.
+            stack.callback(pool.shutdown, wait=True, cancel_futures=True)
+            futures = [pool.submit(_make_job, index) for index in range(len(jobs))]
         # Reported in the planned order, whichever finishes first.
+        stopped: set[str] = set()
         for index, document in enumerate(planned, start=1):
+            if document.client in stopped and not parallel:
+                continue
             progress.item(index, len(planned), _shown(workspace.root, document.target))
-            if document.kind == "data":
-                yield document, _write_file(document.target, workbook_data(document.context))
-            elif document.kind == "pptx":
-                yield document, _publish_pptx(document)
-            elif parallel:
-                yield document, futures[id(document)].result()
-            else:
-                yield document, _publish_pdf(*job(document))
+            try:
+                yield document, futures[index - 1].result() if parallel else _make(jobs[index - 1])
+            except RapportError as error:
+                if not options.keep_going:
+                    raise
+                stopped.add(document.client)
+                yield document, error
 
 
-def _publish_pdf(document, roots, fonts, attachments, variant, password) -> WrittenFile:
-    assert document.html is not None and document.metadata is not None
+def _make_job(index: int) -> WrittenFile:
+    return _make(_JOBS[index])
+
+
+def _make(job: _Job) -> WrittenFile:
+    """Render one document from its context and write it atomically."""
+    from generator.publish.workbook import workbook_data
+
+    document = job.document
+    assert document.context is not None
+    if document.kind == "data":
+        return _write_file(document.target, workbook_data(document.context))
+    if document.kind == "pptx":
+        return _make_pptx(job)
+    from generator.pipeline import document_roots, document_settings, font_folders
+    from generator.publish.pdf import write_pdf
+    from generator.render.documents import document_metadata, render_document
+
+    engagement = next(e for e in job.workspace.engagements if e.slug == document.client)
+    settings = document_settings(job.workspace, engagement, document.context["language"])
+    html = render_document(document.kind, settings, document.context)
+    attachments = []
+    if job.variant == "pdf/a-3b" and document.kind == "report":
+        # An archival report carries its numbers as the source workbook.
+        name = document.target.name.replace("-assessment-", "-data-")
+        name = name.removesuffix(f"{VARIANT_SUFFIXES[job.variant]}.pdf") + ".xlsx"
+        attachments.append((name, workbook_data(document.context)))
     published = write_pdf(
-        document.html,
+        html,
         document.target,
-        metadata=document.metadata,
-        allowed_roots=roots,
-        fonts=fonts,
+        metadata=document_metadata(document.context, document.kind),
+        allowed_roots=document_roots(job.workspace, engagement),
+        fonts=font_folders(),
         attachments=attachments,
-        variant=variant,
-        password=password,
+        variant=job.variant,
+        password=job.password,
     )
     return WrittenFile(
         published.path, published.size, published.sha256, published.pages, published.warnings
     )
 
 
-def _publish_pptx(document: PlannedDocument) -> WrittenFile:
+def _make_pptx(job: _Job) -> WrittenFile:
+    """The deck as a PowerPoint file, from the same slide plan as the PDF deck."""
     import datetime as dt
 
     from generator.publish.pptx import write_pptx
+    from generator.render.environment import builtin_templates
+    from generator.render.pptx import render_pptx
 
-    assert document.pptx is not None and document.context is not None
+    document, workspace = job.document, job.workspace
+    assert document.context is not None
+    engagement = next(e for e in workspace.engagements if e.slug == document.client)
+    brand = workspace.settings.brand
+    template = workspace.root / brand.pptx_template if brand.pptx_template else None
+    folders = {
+        "builtin": builtin_templates(),
+        "workspace": workspace.root,
+        "engagement": engagement.folder,
+    }
+    data, planned = render_pptx(document.context, brand, template=template, folders=folders)
     day = document.context["engagement"]["report_date"]
     day = dt.date.fromisoformat(day) if isinstance(day, str) else day
     moment = dt.datetime(day.year, day.month, day.day, 12, 0, 0)
-    published = write_pptx(document.pptx, document.target, moment, document.slides)
-    document.pptx = None  # the bytes are on disk; a build of many clients keeps no copies
+    published = write_pptx(data, document.target, moment, planned["slide_count"])
     return WrittenFile(
         published.path, published.size, published.sha256, published.slides, unit="slide"
     )
 
 
 def _write_file(target: Path, data: bytes) -> WrittenFile:
+    from generator.publish.pdf import write_atomically
+
     write_atomically(target, data)
     return WrittenFile(target, len(data), hashlib.sha256(data).hexdigest())
 

@@ -10,9 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from generator.errors import InputError, Problem, Severity
-from generator.workspace import Workspace
+
+if TYPE_CHECKING:
+    from generator.workspace import Workspace
 
 
 def validate_each(
@@ -21,6 +24,7 @@ def validate_each(
     """Validate each client alone: the workspace of those that passed, and the others'
     problems (client → problems); ``building`` as in ``validate_workspace``."""
     from generator.validate import validate_workspace
+    from generator.workspace import Workspace
 
     passed: list[Workspace] = []
     failed: dict[str, list[Problem]] = {}

@@ -7,19 +7,24 @@ built-in templates, the generator's own source) and never parses a survey.
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import json
+import stat
+import time
 from collections.abc import Iterable
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import generator
 from generator.errors import Problems
-from generator.load.surveys.cache import file_digest
+from generator.load.files import file_digest
 from generator.load.yamlmarks import parse_yaml, read_yaml
-from generator.render.context import DataFile
-from generator.workspace import Engagement
+
+if TYPE_CHECKING:
+    from generator.render.context import DataFile
+    from generator.workspace import Engagement
 
 FINGERPRINT_VERSION = "4"
 COMMIT_LABEL, NO_COMMIT = "git:commit", "none"
@@ -36,13 +41,29 @@ NOT_DOCUMENT_INPUTS = (
 )
 # Python's byte-code caches are written beside the tool's source by running it.
 NOT_SOURCE = ("__pycache__",)
+_SETTINGS: dict[tuple, dict[str, Any]] = {}  # rapport.yaml's identity → its values
+RACY_NS = 2_000_000_000
 
 
 def quick_settings(root: Path) -> dict[str, Any]:
     """Return rapport.yaml as plain values, or {} when it cannot be read (validation says why).
 
     It is read with the limits every YAML file gets (size, depth, aliases), as validation does.
+    A build asks for it many times (the output folder, the brand files, the digest), so it is
+    parsed again only when the file changed.
     """
+    path = root / "rapport.yaml"
+    identity = (path.absolute(), _identity(path))
+    if identity[1] is not None and identity in _SETTINGS:
+        return copy.deepcopy(_SETTINGS[identity])
+    settings = _read_settings(root)
+    if identity[1] is not None:
+        _SETTINGS.clear()
+        _SETTINGS[identity] = copy.deepcopy(settings)
+    return settings
+
+
+def _read_settings(root: Path) -> dict[str, Any]:
     problems = Problems()
     doc = read_yaml(root / "rapport.yaml", "rapport.yaml", problems)
     if doc is None or problems.errors:
@@ -61,32 +82,56 @@ def output_root(root: Path) -> Path:
     return root / str(output)
 
 
-def input_digests(root: Path, slug: str) -> dict[str, str]:
+def input_digests(root: Path, slug: str, memo: dict | None = None) -> dict[str, str]:
     """Return every input file of client ``slug``'s documents, labelled, with its SHA-256.
 
     Labels name where a file is: ``engagement:data/q3.csv``, ``rapport.yaml``,
     ``brand:brand/logo.svg``, ``templates:…`` (the workspace's), ``builtin:…`` (the bundled
-    theme) and ``generator:…`` (the tool's own source).
+    theme) and ``generator:…`` (the tool's own source). A ``memo`` shared by the clients of
+    one build hashes the folders they share (the tool, the templates) and asks git for the
+    workspace's head once.
     """
     digests: dict[str, str] = {}
     for label, folder in input_folders(root, slug):
-        for relative, path in _files(folder):
-            name = f"{label}:{relative}"
-            if not name.startswith(NOT_DOCUMENT_INPUTS):
-                digests[name] = input_digest(path, folder)
+        key = ("folder", label, folder)
+        if memo is not None and key in memo:
+            digests.update(memo[key])
+            continue
+        found = {
+            name: digest
+            for name, digest in _folder_digests(label, folder)
+            if not name.startswith(NOT_DOCUMENT_INPUTS)
+        }
+        if memo is not None and label != "engagement":
+            memo[key] = found
+        digests.update(found)
     digests["rapport.yaml"] = _settings_digest(root)
     for name in brand_files(root):
         digests[f"brand:{name}"] = input_digest(root / name, root)
     # The commit the document will name is one of its inputs: committing the inputs makes
     # the document stale, so a PDF never names a commit its inputs are no longer at.
-    digests[COMMIT_LABEL] = inputs_commit(root, slug) or NO_COMMIT
+    digests[COMMIT_LABEL] = inputs_commit(root, slug, memo) or NO_COMMIT
     return digests
+
+
+def _folder_digests(label: str, folder: Path) -> Iterable[tuple[str, str]]:
+    if not folder.is_dir():
+        return
+    base = folder.resolve()
+    linked_folder = base != folder.absolute()
+    for relative, path in _files(folder):
+        if linked_folder or path.is_symlink():
+            yield f"{label}:{relative}", input_digest(path, folder)
+        else:
+            # The folders walked are real ones (rglob enters no linked folder), so a file
+            # that is no link is where its path says: no need to resolve it.
+            yield f"{label}:{relative}", _regular_digest(path)
 
 
 def input_folders(root: Path, slug: str) -> list[tuple[str, Path]]:
     """The folders whose files are inputs of client ``slug``'s documents, each with its label
     (rapport.yaml and the brand files are inputs too)."""
-    from generator.render.environment import builtin_templates
+    from generator.builtin import builtin_templates
 
     return [
         ("generator", Path(generator.__file__).parent),
@@ -138,6 +183,8 @@ def changed_inputs(recorded: dict[str, str], current: dict[str, str]) -> list[st
 
 def data_files(engagement: Engagement) -> list[DataFile]:
     """Return each survey and SUS file of the engagement with its hash and usable rows."""
+    from generator.render.context import DataFile
+
     spec = engagement.spec
     listed: list[tuple[str, str, list[str]]] = []
     for wave in spec.waves:
@@ -160,7 +207,7 @@ def data_files(engagement: Engagement) -> list[DataFile]:
     ]
 
 
-def inputs_commit(root: Path, slug: str) -> str | None:
+def inputs_commit(root: Path, slug: str, memo: dict | None = None) -> str | None:
     """Return the commit of the last change to client ``slug``'s inputs, with "+dirty" when
     one of them is modified or not yet committed (an untracked client folder is dirty too).
 
@@ -169,12 +216,19 @@ def inputs_commit(root: Path, slug: str) -> str | None:
     """
     paths = [f"engagements/{slug}", "templates", *brand_files(root)]
     pathspec = ["--", *paths, f":(exclude)engagements/{slug}/{DELIVERIES}"]
-    head = _git(root, "rev-parse", "--verify", "--quiet", "HEAD")
+    memo = {} if memo is None else memo
+    if "head" not in memo:
+        memo["head"] = _git(root, "rev-parse", "--verify", "--quiet", "HEAD")
+    head = memo["head"]
     if head is None:
         return None
     last = _git(root, "log", "-1", "--format=%H", *pathspec, "rapport.yaml") or head
     changed = _git(root, "status", "--porcelain", "--untracked-files=all", *pathspec)
-    dirty = changed is None or bool(changed) or _settings_changed(root)
+    dirty = changed is None or bool(changed)
+    if not dirty:
+        if "settings changed" not in memo:
+            memo["settings changed"] = _settings_changed(root)
+        dirty = memo["settings changed"]
     return last + ("+dirty" if dirty else "")
 
 
@@ -294,6 +348,32 @@ def _listed(relative: Path) -> bool:
 
 def _editor_leftover(name: str) -> bool:
     return name.startswith(".#") or name.endswith(EDITOR_LEFTOVERS)
+
+
+def _regular_digest(path: Path) -> str:
+    """The digest of a file that is no link, as ``input_digest`` gives it."""
+    try:
+        status = path.stat()
+    except FileNotFoundError:
+        return "missing"
+    except OSError:
+        return "link:loop"
+    if not stat.S_ISREG(status.st_mode):
+        return f"not read:{path.resolve().as_posix()}"
+    return _digest_or_missing(path)
+
+
+def _identity(path: Path) -> tuple[int, ...] | None:
+    """What changes whenever a file's content does (its change time cannot be set back), or
+    None for a file changed in the last seconds: the clock the file system stamps with is
+    coarse, so two quick writes of the same size could look alike (git's "racy" files)."""
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    if time.time_ns() - status.st_ctime_ns < RACY_NS:
+        return None
+    return (status.st_ino, status.st_size, status.st_mtime_ns, status.st_ctime_ns)
 
 
 def _digest_or_missing(path: Path) -> str:

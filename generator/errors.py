@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -125,3 +126,15 @@ class WorkspaceNotFound(RapportError):
 
 class UsageProblem(RapportError):
     """The command asks for something that does not exist (a client, a wave): exit code 2."""
+
+
+class UnknownClient(UsageProblem):
+    pass
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """`` (did you mean 'x'?)`` naming the closest choice, or nothing when none is close."""
+    import difflib
+
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""

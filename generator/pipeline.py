@@ -74,7 +74,7 @@ def document_settings(workspace: Workspace, engagement: Engagement, language: st
 
 def document_roots(workspace: Workspace, engagement: Engagement) -> dict[str, Path]:
     """The folders a document of ``engagement`` may read files from, by virtual root name."""
-    from generator.render.environment import builtin_templates
+    from generator.builtin import builtin_templates
 
     builtin = builtin_templates()
     return {"builtin": builtin, "workspace": workspace.root, "engagement": engagement.folder}
@@ -82,7 +82,7 @@ def document_roots(workspace: Workspace, engagement: Engagement) -> dict[str, Pa
 
 def font_folders() -> list[Path]:
     """The only font folders the renderer sees (brand fonts come through the stylesheets)."""
-    from generator.render.environment import builtin_templates
+    from generator.builtin import builtin_templates
 
     return [builtin_templates() / "fonts"]
 

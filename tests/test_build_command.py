@@ -65,6 +65,45 @@ def test_an_unchanged_build_is_skipped_and_a_changed_input_rebuilds(workspace, r
     assert f"wrote {REPORT}" in changed.output
 
 
+# What a build imports before it knows whether anything is stale: none of the libraries that
+# validating, rendering or writing need.
+IMPORTS_OF_A_BUILD = """\
+import sys
+from cli import main
+sys.argv = ["rapport", "--workspace", sys.argv[1], "build", "--only", "report"]
+try:
+    main()
+finally:
+    heavy = ("pydantic", "jinja2", "markdown_it", "weasyprint", "numpy", "openpyxl", "babel")
+    print("imported:", *sorted(m for m in heavy if m in sys.modules))
+"""
+
+
+def test_an_unchanged_build_decides_before_importing_what_it_would_render_with(workspace, rapport):
+    import subprocess
+    import sys
+
+    rapport("build", "--only", "report", workspace=workspace)
+    done = subprocess.run(
+        [sys.executable, "-c", IMPORTS_OF_A_BUILD, str(workspace)],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stderr
+    assert f"up to date: {REPORT}" in done.stdout
+    assert done.stdout.rstrip().endswith("imported:")
+
+    spec = workspace / "engagements" / CLIENT / "engagement.yaml"
+    spec.write_text(spec.read_text(encoding="utf-8") + "\n# changed\n", encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-c", IMPORTS_OF_A_BUILD, str(workspace)],
+        capture_output=True,
+        text=True,
+    )
+    assert f"wrote {REPORT}" in done.stdout
+    assert "pydantic" in done.stdout.splitlines()[-1]
+
+
 def test_force_rebuilds_and_the_bytes_are_the_same(workspace, rapport):
     rapport("build", "--only", "report", workspace=workspace)
     first = (workspace / REPORT).read_bytes()
@@ -171,3 +210,22 @@ def test_keep_going_builds_every_sound_client_and_lists_the_others(workspace, ra
     assert result.stderr.startswith(problem) and result.stderr.endswith("\n1 error.\n")
     assert (workspace / REPORT).is_file()
     assert not (workspace / "output" / "baltic-home").exists()
+
+
+def test_a_document_that_cannot_be_rendered_stops_only_its_client(workspace, rapport):
+    import shutil
+
+    broken = workspace / "engagements" / "northwind-copy"
+    shutil.copytree(workspace / "engagements" / CLIENT, broken)
+    (broken / "templates" / "report" / "report.html").write_text(
+        '{% extends "layout.html" %}{% block content %}{{ no_such_value }}{% endblock %}',
+        encoding="utf-8",
+    )
+    result = rapport(
+        "build", "--only", "report", "--keep-going", "--jobs", "2", workspace=workspace
+    )
+    assert result.exit_code == 1
+    assert f"wrote {REPORT} (1 page" in result.stdout
+    assert result.stdout.endswith("not built: northwind-copy (1 error)\n")
+    assert "report/report.html" in result.stderr and "no_such_value" in result.stderr
+    assert not list((workspace / "output" / "northwind-copy").glob("*.pdf"))

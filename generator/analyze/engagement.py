@@ -182,8 +182,15 @@ def _analyze_wave(
     anonymity, comments = thresholds
     coded = code_specs(survey_specs(responses, wave.scales, level))  # shared with the drivers
     cells = segment_cells(responses.segments, len(responses))  # shared with the themes
+    crossed = engagement.measures.crossed
     metrics, segments = analyze_survey(
-        responses, wave.scales, level, anonymity, coded=coded, cells=cells
+        responses,
+        wave.scales,
+        level,
+        anonymity,
+        crossed=True if crossed is None else crossed,
+        coded=coded,
+        cells=cells,
     )
     targets = engagement.targets
     checks = [

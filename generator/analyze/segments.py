@@ -244,6 +244,31 @@ def tally_cells(
     }
 
 
+DEFAULT_CROSSED = 3
+"""Without pairs named, the first this many segments are crossed with each other: real
+exports carry dozens of embedded fields, and every pair of 22 columns is 231 tables."""
+
+
+def crossed_pairs(
+    ids: Sequence[str], crossed: bool | Sequence[Sequence[str]]
+) -> list[tuple[str, str]]:
+    """The pairs of segments to cross: none (False), every pair of the first
+    ``DEFAULT_CROSSED`` (True), or the pairs named whose segments both have answers, each in
+    the order of ``ids``."""
+    if crossed is False:
+        return []
+    if crossed is True:
+        return list(combinations(ids[:DEFAULT_CROSSED], 2))
+    order = {sid: index for index, sid in enumerate(ids)}
+    pairs: list[tuple[str, str]] = []
+    for pair in crossed:
+        first, second = sorted(pair, key=lambda sid: order.get(sid, -1))
+        known = first in order and second in order and first != second
+        if known and (first, second) not in pairs:
+            pairs.append((first, second))
+    return pairs
+
+
 def breakdowns_from_cells(
     cells: SegmentCells,
     ids: Sequence[str],
@@ -251,12 +276,12 @@ def breakdowns_from_cells(
     specs: Sequence[MetricSpec],
     assemble: Callable[[int, dict[str, Any]], Any],
     threshold: int = DEFAULT_ANONYMITY_THRESHOLD,
-    crossed: bool = True,
+    crossed: bool | Sequence[Sequence[str]] = True,
 ) -> tuple[Breakdown, ...]:
-    """Every one-way breakdown of ``ids``, then (with ``crossed``) every pair of them."""
+    """Every one-way breakdown of ``ids``, then the crossed ones ``crossed`` asks for
+    (``crossed_pairs``)."""
     plans: list[tuple[str, ...]] = [(sid,) for sid in ids]
-    if crossed:
-        plans.extend(combinations(ids, 2))
+    plans.extend(crossed_pairs(ids, crossed))
     return tuple(_breakdown(cells, plan, per_cell, specs, assemble, threshold) for plan in plans)
 
 

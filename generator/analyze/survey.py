@@ -120,7 +120,7 @@ def analyze_survey(
     scales: Scales,
     level: float,
     threshold: int,
-    crossed: bool = True,
+    crossed: bool | Sequence[Sequence[str]] = True,
     coded: Mapping[str, CodedColumn] | None = None,
     cells: SegmentCells | None = None,
 ) -> tuple[SurveyMetrics, tuple[Breakdown, ...]]:

@@ -7,6 +7,7 @@ consultant's to share. Each is a located error naming the file as the workspace 
 
 from __future__ import annotations
 
+import hashlib
 import stat
 from pathlib import Path
 
@@ -32,3 +33,12 @@ def checked_file(path: Path, shown: str, problems: Problems, inside: Path | None
         problems.error(Location(shown), "is not a regular file (a folder, a device or a pipe)")
         return None
     return resolved
+
+
+def file_digest(path: Path) -> str:
+    """The SHA-256 of a file's bytes, read a megabyte at a time."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as stream:
+        while chunk := stream.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()

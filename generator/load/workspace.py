@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.errors import Location, Problems, WorkspaceNotFound
+from generator.errors import Location, Problems, UnknownClient, WorkspaceNotFound, did_you_mean
 from generator.load.files import checked_file
 from generator.load.yamlmarks import MarkedDocument, parse_yaml, read_yaml
 
@@ -49,6 +50,19 @@ def engagement_slugs(root: Path) -> list[str]:
     if not folder.is_dir():
         return []
     return sorted(p.name for p in folder.iterdir() if (p / ENGAGEMENT_FILE).is_file())
+
+
+def select_clients(root: Path, clients: Sequence[str]) -> list[str]:
+    """Return the requested client folders, or all of them; an unknown name is an error."""
+    available = engagement_slugs(root)
+    for name in clients:
+        if name not in available:
+            listed = ", ".join(available) if available else "none yet ('rapport new NAME')"
+            raise UnknownClient(
+                f"no client '{name}' in {ENGAGEMENTS_DIR}/{did_you_mean(name, available)}; "
+                f"the clients are: {listed}"
+            )
+    return list(clients) or available
 
 
 def folders_without_engagement(root: Path) -> list[tuple[str, str | None]]:

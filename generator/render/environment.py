@@ -7,7 +7,6 @@ built-in theme; ``base:`` always names the built-in one, so an override can writ
 
 from __future__ import annotations
 
-import importlib.util
 import re
 import sys
 from collections.abc import Mapping, Sequence
@@ -20,7 +19,7 @@ import jinja2
 from jinja2.ext import i18n as I18nExtension
 from markupsafe import Markup
 
-import generator
+from generator.builtin import builtin_templates
 from generator.errors import RapportError
 from generator.publish.urls import asset_url
 from generator.render.brand import brand_css, brand_face
@@ -63,18 +62,6 @@ class TemplateError(RapportError):
 
     def __reduce__(self):
         return (type(self), (self.location, self.detail))
-
-
-def builtin_templates() -> Path:
-    """Return the built-in template folder: the checkout's ``templates/``, else the wheel's."""
-    checkout = Path(generator.__file__).resolve().parent.parent / "templates"
-    if (checkout / "css" / "base.css").is_file():
-        return checkout
-    # A folder without __init__.py: importlib.resources would give a MultiplexedPath.
-    spec = importlib.util.find_spec("rapport_templates")
-    if spec is None or not spec.submodule_search_locations:
-        raise RapportError("the built-in templates are not installed (rapport_templates)")
-    return Path(next(iter(spec.submodule_search_locations)))
 
 
 @dataclass

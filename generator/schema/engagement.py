@@ -120,6 +120,9 @@ class Measures(Model):
     """The order a segment's groups are listed in, as the answers are written, e.g.
     tenure: [Less than 6 months, 6-12 months, 1-2 years]; groups not listed follow in
     alphabetical order."""
+    crossed: list[tuple[Id, Id]] | None = None
+    """The pairs of segments crossed in the appendix, e.g. [[department, tenure]]; [] for
+    none. Unset, the first three segments are crossed with each other."""
     choices: dict[Id, str] = {}
     """Single-choice and multi-select questions by id (channel, heard_from, tools…), with
     their printed label; each is reported as the share choosing each answer."""

@@ -11,10 +11,12 @@ from generator.errors import (
     Location,
     Problem,
     Problems,
+    UnknownClient,
     UsageProblem,
     reading_order,
 )
 from generator.load import workspace as files
+from generator.load.workspace import select_clients
 from generator.load.yamlmarks import MarkedDocument
 from generator.schema import EngagementFile, InteractionsFile, NarrativeFrontMatter, WorkspaceFile
 from generator.schema.common import LANGUAGES
@@ -39,10 +41,6 @@ from generator.validate.responses import load_responses, load_sus_responses
 from generator.workspace import Engagement, Narrative, Workspace
 
 
-class UnknownClient(UsageProblem):
-    pass
-
-
 class UnknownWave(UsageProblem):
     pass
 
@@ -56,19 +54,6 @@ def check_wave_exists(engagements: Sequence[Engagement], wave: str | None) -> No
         if wave not in declared:
             hint = did_you_mean(wave, declared) or listing(declared)
             raise UnknownWave(f"no wave '{wave}' in {engagement.rel_folder}/engagement.yaml{hint}")
-
-
-def select_clients(root: Path, clients: Sequence[str]) -> list[str]:
-    """Return the requested client folders, or all of them; an unknown name is an error."""
-    available = files.engagement_slugs(root)
-    for name in clients:
-        if name not in available:
-            listed = ", ".join(available) if available else "none yet ('rapport new NAME')"
-            raise UnknownClient(
-                f"no client '{name}' in {files.ENGAGEMENTS_DIR}/{did_you_mean(name, available)}; "
-                f"the clients are: {listed}"
-            )
-    return list(clients) or available
 
 
 CACHE_DIR = ".rapport-cache"

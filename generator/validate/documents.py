@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 import types
 import typing
@@ -11,7 +10,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from generator.errors import Problems
+from generator.errors import Problems, did_you_mean
 from generator.load.yamlmarks import KeyPath, MarkedDocument
 from generator.schema.common import CADENCE_PATTERN, HOURS_PATTERN
 
@@ -97,11 +96,6 @@ def scan_for_secrets(doc: MarkedDocument, problems: Problems) -> None:
 
 def _is_secret(key: object) -> bool:
     return any(word in str(key).lower() for word in SECRET_KEY_WORDS)
-
-
-def did_you_mean(word: str, choices: Iterable[str]) -> str:
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
 
 
 def listing(choices: Iterable[str], most: int = 8) -> str:

@@ -69,7 +69,7 @@ def check_pptx_template(
 
 def check_template_overrides(root: Path, folder: Path, problems: Problems) -> None:
     """Every template in ``folder`` (a workspace's or a client's templates/) must parse."""
-    from generator.render.environment import builtin_templates
+    from generator.builtin import builtin_templates
 
     # In a checkout used as the workspace, templates/ is the built-in theme itself.
     if not folder.is_dir() or folder.resolve() == builtin_templates().resolve():

@@ -84,6 +84,13 @@ class EngagementChecker:
             "segment",
             "measures.segments",
         )
+        for i, pair in enumerate(spec.measures.crossed or []):
+            for j, ident in enumerate(pair):
+                self.reference(
+                    ("measures", "crossed", i, j), ident, spec.measures.segments, "segment"
+                )
+            if pair[0] == pair[1]:
+                self.error(("measures", "crossed", i), "a segment cannot be crossed with itself")
         self.check_files()
         self.check_waves()
         self.check_findings(interactions)

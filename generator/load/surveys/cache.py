@@ -23,6 +23,7 @@ from pathlib import Path
 import msgpack
 
 from generator.collector import collector_paused
+from generator.load.files import file_digest  # noqa: F401  (the readers ask the cache for it)
 from generator.load.surveys.table import Column, Table
 
 logger = logging.getLogger(__name__)
@@ -30,14 +31,6 @@ logger = logging.getLogger(__name__)
 READER_VERSION = "2"  # raise it whenever a reader or layout rule changes what a table holds
 _TAG = "rapport-survey-table"
 SUBFOLDER = "surveys"
-
-
-def file_digest(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as stream:
-        while chunk := stream.read(1 << 20):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def cache_key(digest: str, options: tuple) -> str:
