@@ -27,6 +27,13 @@ MAX_SEGMENT_VALUES = 12
 LISTED_UNMAPPED = 40
 
 _ID_NAME = re.compile(r"^(respondent ?id|response ?id|_?record ?id|id|v1)$", re.IGNORECASE)
+# a name that numbers the responses rather than asking anything, in any part of a header
+_ID_WORDS = re.compile(
+    r"(^|[\s_#.-])(id|ids|#|no\.|nr\.?|n°|number|seq\w*|serial)([\s_#.:-]|$)"
+    r"|respondent|response ?id|record ?id|номер|№|ідентиф|идентиф|identificador|numurs",
+    re.IGNORECASE,
+)
+MIN_ID_ROWS = 8  # from here, eight 0–10 scores all different happen once in thirty
 _DATES = ("recordeddate", "enddate", "timestamp", "date submitted", "submitdate", "startdate")
 _NPS = re.compile(r"recommend|\bnps\b|likelihood", re.IGNORECASE)
 _CSAT = re.compile(r"satisf", re.IGNORECASE)
@@ -191,7 +198,7 @@ def suggest_mapping(table: Table, profiles: list[ColumnProfile]) -> Suggestion:
             suggestion.filters.append(f"{{column: {name}, drop: [], blank: true}}")
     scored = [p for p in free if p.scale and id(p) not in used and not _is_metadata(p.column)]
     nps = [p for p in scored if p.kind == "number" and p.scale in ((0, 10), (1, 10))]
-    nps = [p for p in nps if _NPS.search(text_of(p))]
+    nps = [p for p in nps if _NPS.search(text_of(p)) and not _numbers_responses(p, table)]
     take("nps", nps[0] if nps else None)
     if nps and nps[0].scale == (1, 10) and table.layout == "google_forms":
         suggestion.scales["nps"] = {"min": 1, "max": 10}
@@ -334,6 +341,16 @@ def _is_metadata(column: Column) -> bool:
 
 def _is_submit_date(column: Column) -> bool:
     return any(name.casefold() in ("submitdate", "date submitted") for name in column.names())
+
+
+def _numbers_responses(profile: ColumnProfile, table: Table) -> bool:
+    """Tell a column that counts or names the responses: an id's name, or every value
+    different (sequential numbers included) — never a score, whatever its range."""
+    if any(_ID_NAME.match(n) or _ID_WORDS.search(n) for n in profile.column.names()):
+        return True
+    if len(table) < MIN_ID_ROWS or profile.filled < MIN_ID_ROWS:
+        return False
+    return profile.unique
 
 
 def _is_id(column: Column) -> bool:

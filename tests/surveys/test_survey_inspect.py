@@ -157,3 +157,21 @@ def test_ukrainian_and_latvian_answer_labels_are_read_as_the_consultant_mapped_t
     }
     assert len(suggested) >= 8
     assert {label: written[label] for label in suggested} == suggested
+
+
+@pytest.mark.parametrize("id_header", ["NPS response no.", "Recommend-a-friend entry"])
+def test_a_column_numbering_the_responses_is_never_proposed_as_nps(tmp_path, id_header):
+    # an NPS tool numbers its responses 1, 2, 3… in a column named after the survey
+    rows = [
+        f"{n},{score},2026-09-{n:02d}"
+        for n, score in enumerate([9, 10, 7, 3, 9, 8, 10, 6, 9, 0], 1)
+    ]
+    path = tmp_path / "nps.csv"
+    path.write_text(
+        f"{id_header},How likely are you to recommend Acme to a friend?,Date\n"
+        + "\n".join(rows)
+        + "\n"
+    )
+    text = inspect_file(path, "engagements/acme/data/nps.csv")
+    columns = suggested_wave(text)["sources"][0]["columns"]
+    assert columns["nps"] == "How likely are you to recommend Acme to a friend?"
