@@ -9,6 +9,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.analyze.question_words import CES, CSAT, NPS, sus_statement
 from generator.load.surveys import Column, ColumnLookupError, Table, read_table
 from generator.load.surveys.profile import (
     SAMPLE_CHARS,
@@ -35,9 +36,6 @@ _ID_WORDS = re.compile(
 )
 MIN_ID_ROWS = 8  # from here, eight 0–10 scores all different happen once in thirty
 _DATES = ("recordeddate", "enddate", "timestamp", "date submitted", "submitdate", "startdate")
-_NPS = re.compile(r"recommend|\bnps\b|likelihood", re.IGNORECASE)
-_CSAT = re.compile(r"satisf", re.IGNORECASE)
-_CES = re.compile(r"effort", re.IGNORECASE)
 _METADATA = {
     "status",
     "progress",
@@ -69,6 +67,7 @@ class Suggestion:
     items: dict[str, str] = field(default_factory=dict)  # item id → column name
     segments: dict[str, str] = field(default_factory=dict)
     multi: dict[str, list[str]] = field(default_factory=dict)  # question id → option columns
+    sus: list[str] = field(default_factory=list)  # the ten SUS statements' columns, in order
     measures: dict[str, dict[str, str]] = field(default_factory=dict)
     scales: dict[str, dict] = field(default_factory=dict)
     labels: dict[str, float | str] = field(default_factory=dict)
@@ -197,12 +196,15 @@ def suggest_mapping(table: Table, profiles: list[ColumnProfile]) -> Suggestion:
             name = _q(names[id(submitted[0])])  # type: ignore[arg-type]
             suggestion.filters.append(f"{{column: {name}, drop: [], blank: true}}")
     scored = [p for p in free if p.scale and id(p) not in used and not _is_metadata(p.column)]
+    on_five = [p for p in scored if p.scale[0] >= 1 and p.scale[1] <= 5]  # SUS answers 1–5
+    _suggest_sus(suggestion, on_five, names, used, text_of)
+    scored = [p for p in scored if id(p) not in used]
     nps = [p for p in scored if p.kind == "number" and p.scale in ((0, 10), (1, 10))]
-    nps = [p for p in nps if _NPS.search(text_of(p)) and not _numbers_responses(p, table)]
+    nps = [p for p in nps if NPS.search(text_of(p)) and not _numbers_responses(p, table)]
     take("nps", nps[0] if nps else None)
     if nps and nps[0].scale == (1, 10) and table.layout == "google_forms":
         suggestion.scales["nps"] = {"min": 1, "max": 10}
-    for role, pattern in (("csat", _CSAT), ("ces", _CES)):
+    for role, pattern in (("csat", CSAT), ("ces", CES)):
         found = [p for p in scored if id(p) not in used and pattern.search(text_of(p))]
         found = [p for p in found if p.kind == "number" or p.text_scale == "satisfaction"]
         if found:
@@ -251,6 +253,22 @@ def suggest_mapping(table: Table, profiles: list[ColumnProfile]) -> Suggestion:
         name for p in profiles if (name := names[id(p)]) is not None and id(p) not in used
     ]
     return suggestion
+
+
+SUS_STATEMENTS = 10
+
+
+def _suggest_sus(suggestion: Suggestion, candidates, names, used: set[int], text_of) -> None:
+    """Ten 1–5 columns that are the ten SUS statements, each once: a usability test."""
+    found: dict[int, ColumnProfile] = {}
+    for profile in candidates:
+        number = sus_statement(text_of(profile))
+        if number is not None and number not in found:
+            found[number] = profile
+    if len(found) < SUS_STATEMENTS:
+        return
+    suggestion.sus = [names[id(found[n])] for n in range(1, SUS_STATEMENTS + 1)]
+    used.update(id(p) for p in found.values())
 
 
 def _suggest_items(suggestion: Suggestion, candidates, names, used: set[int]) -> None:
@@ -465,7 +483,34 @@ def render(table: Table, profiles, suggestion: Suggestion, file_name: str) -> st
     if suggestion.labels:
         lines.append(f"{pad}labels:")
         lines += [f"{pad}  {_q(text)}: {_q_value(v)}" for text, v in suggestion.labels.items()]
+    if suggestion.sus:
+        lines += _usability_test(table, suggestion, file_name, end)
     return "\n".join(lines) + "\n"
+
+
+def _usability_test(table: Table, suggestion: Suggestion, file_name: str, day) -> list[str]:
+    """The ten SUS statements as a usability test (name it, check its date)."""
+    stem = Path(file_name).stem
+    ident = _slug(stem) or "usability-test"
+    lines = [
+        "usability_tests:",
+        f"  - id: {_q(ident if 'sus' in ident else 'sus-' + ident[:36])}",
+        f"    title: {_q(stem)}",
+        f"    date: {day.isoformat()}",
+        "    sus:",
+        f"      file: {_q(file_name)}",
+        f"      format: {table.layout}",
+    ]
+    if table.sheet is not None:
+        lines.append(f"      sheet: {_q(table.sheet)}")
+    if table.encoding and table.encoding not in ("utf-8", "utf-8-sig"):
+        lines.append(f"      encoding: {table.encoding}")
+    lines.append("      columns:")
+    if "respondent_id" in suggestion.roles:
+        lines.append(f"        respondent_id: {_q(suggestion.roles['respondent_id'])}")
+    lines.append("        sus:")
+    lines += [f"          - {_q(name)}" for name in suggestion.sus]
+    return lines
 
 
 def _q_value(value: float | str) -> str:
