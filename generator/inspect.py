@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.analyze.question_words import CES, CSAT, NPS, sus_statement
+from generator.distinctive import distinctive_parts
 from generator.load.surveys import Column, ColumnLookupError, Table, read_table
 from generator.load.surveys.profile import (
     SAMPLE_CHARS,
@@ -283,8 +284,10 @@ def _suggest_items(suggestion: Suggestion, candidates, names, used: set[int]) ->
         suggestion.scales["items"] = {"min": scale[0], "max": scale[1]}
         if codes:
             suggestion.scales["items"]["not_applicable"] = codes
-    for profile in chosen[:MAX_ITEMS]:
-        ident = _unique_slug(profile.column, suggestion.items)
+    chosen = chosen[:MAX_ITEMS]
+    parts = distinctive_parts([_slug_source(p.column) for p in chosen])
+    for profile, part in zip(chosen, parts, strict=True):
+        ident = _unique_slug(profile.column, suggestion.items, part)
         suggestion.items[ident] = names[id(profile)]
         suggestion.measures.setdefault("items", {})[ident] = _printed_label(profile.column)
         used.add(id(profile))
@@ -382,8 +385,13 @@ def _date_rank(column: Column) -> int:
     return len(_DATES)
 
 
-def _unique_slug(column: Column, taken: dict[str, str]) -> str:
-    source = column.id or column.subitem or column.text or ""
+def _slug_source(column: Column) -> str:
+    return column.id or column.subitem or column.text or ""
+
+
+def _unique_slug(column: Column, taken: dict[str, str], source: str | None = None) -> str:
+    """An id from ``source`` (the column's own name unless given), unique among ``taken``."""
+    source = _slug_source(column) if source is None else source
     ascii_text = unicodedata.normalize("NFKD", source).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "_", ascii_text.lower()).strip("_")
     if len(slug) > 32:

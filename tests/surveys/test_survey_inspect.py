@@ -298,3 +298,22 @@ def test_nps_csat_and_sus_are_recognised_in_the_clients_languages(tmp_path, lang
     assert (columns["nps"], columns["csat"]) == (nps, csat)
     spec = EngagementFile.model_validate(paste(text))
     assert spec.usability_tests[0].sus.columns.sus == sus
+
+
+def test_item_ids_come_from_the_words_that_tell_sibling_questions_apart(tmp_path):
+    name = "surveymonkey_538_food-world-cup.csv"
+    text = inspect_file(real_file(name), f"engagements/acme/data/{name}")
+    items = suggested_wave(text)["sources"][0]["columns"]["items"]
+    assert items["brazil"] == "Please rate how much you like the traditional cuisine of Brazil."
+    assert {"algeria", "bosnia_and_herzegovina", "the_netherlands", "south_korea"} <= set(items)
+
+
+def test_ids_of_a_written_rating_grid_keep_only_the_option(tmp_path):
+    path = tmp_path / "grid.csv"
+    countries = ["Brazil", "Latvia", "Ukraine", "Costa Rica"]
+    header = ["Respondent ID", *(f"Please rate how much you like: {c}" for c in countries)]
+    rows = [[f"R{n}", *((n + i) % 5 + 1 for i in range(4))] for n in range(1, 9)]
+    path.write_text("\n".join(",".join(map(str, r)) for r in [header, *rows]) + "\n")
+    text = inspect_file(path, "engagements/acme/data/grid.csv")
+    items = suggested_wave(text)["sources"][0]["columns"]["items"]
+    assert list(items) == ["brazil", "latvia", "ukraine", "costa_rica"]
