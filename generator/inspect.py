@@ -9,7 +9,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.analyze.question_words import CES, CSAT, NPS, sus_statement
+from generator.analyze.question_words import CES, CSAT, DEMOGRAPHIC, NPS, sus_statement
 from generator.distinctive import distinctive_parts
 from generator.load.surveys import Column, ColumnLookupError, Table, read_table
 from generator.load.surveys.profile import (
@@ -241,6 +241,8 @@ def suggest_mapping(table: Table, profiles: list[ColumnProfile]) -> Suggestion:
         and 2 <= p.distinct <= MAX_SEGMENT_VALUES
         and p.filled * 2 >= len(table)
     ]
+    # a question about who answered comes first, then those with the fewest answers
+    segments.sort(key=lambda p: (not DEMOGRAPHIC.search(text_of(p)), p.distinct))
     for profile in segments[:MAX_SEGMENTS]:
         ident = _unique_slug(profile.column, suggestion.segments)
         suggestion.segments[ident] = names[id(profile)]  # type: ignore[assignment]

@@ -81,3 +81,20 @@ def sus_statement(text: str) -> int | None:
         if pattern.search(text):
             return number
     return None
+
+
+# Who answered: the questions a consultant breaks results down by.
+DEMOGRAPHIC = re.compile(
+    r"\b("
+    r"age|ages|age band|gender|sex|region\w*|countr\w*|store|shop|branch|channel|location"
+    r"|city|income|education"  # en
+    r"|edad|g[ée]nero|sexo|regi[óo]n|pa[íi]s|tienda|sucursal|canal|ciudad|ingresos"
+    r"|educaci[óo]n|estudios"  # es
+    r"|вік|стать|регіон\w*|област\w*|країн\w*|магазин\w*|канал\w*|міст[оа]|дох[іо]д\w*"
+    r"|освіт\w*"  # uk
+    r"|возраст\w*|пол|регион\w*|стран\w*|город\w*|образовани\w*"  # ru
+    r"|vecum\w*|dzimum\w*|reģion\w*|novad\w*|valst\w*|veikal\w*|kanāl\w*|pilsēt\w*"
+    r"|ienākum\w*|izglītīb\w*"  # lv
+    r")\b",
+    _FLAGS,
+)

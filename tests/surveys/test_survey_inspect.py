@@ -317,3 +317,43 @@ def test_ids_of_a_written_rating_grid_keep_only_the_option(tmp_path):
     text = inspect_file(path, "engagements/acme/data/grid.csv")
     items = suggested_wave(text)["sources"][0]["columns"]["items"]
     assert list(items) == ["brazil", "latvia", "ukraine", "costa_rica"]
+
+
+def test_real_demographic_questions_are_proposed_as_segments_before_other_short_answers():
+    name = "surveymonkey_538_StarWars.csv"
+    text = inspect_file(real_file(name), f"engagements/acme/data/{name}")
+    segments = list(suggested_wave(text)["sources"][0]["columns"]["segments"])
+    # the census region comes last in the file, after eight other short-answer questions
+    assert segments[:5] == [
+        "gender",
+        "age",
+        "household_income",
+        "education",
+        "location_census_region",
+    ]
+
+
+@pytest.mark.parametrize(
+    "who",
+    [
+        ("Вік", "Стать", "Регіон"),
+        ("Edad", "Género", "Tienda"),
+        ("Возраст", "Пол", "Город"),
+        ("Vecums", "Dzimums", "Veikals"),
+    ],
+)
+def test_segments_are_chosen_by_their_answers_and_demographic_words(tmp_path, who):
+    asked = [f"Did you use feature {k}?" for k in range(1, 10)]
+    path = tmp_path / "who.csv"
+    with path.open("w", newline="", encoding="utf-8") as out:
+        writer = csv.writer(out)
+        writer.writerow(["Respondent ID", "Favourite colour", *asked, *who])
+        for n in range(24):
+            colours = ["red", "blue", "green", "grey", "pink", "teal", "gold", "lime", "navy"]
+            yes_no = ["yes" if (n + k) % 3 else "no" for k in range(9)]
+            answers = [f"a{n % 4}", f"b{n % 2}", f"c{n % 3}"]
+            writer.writerow([f"R{n}", colours[n % 9], *yes_no, *answers])
+    text = inspect_file(path, "engagements/acme/data/who.csv")
+    segments = suggested_wave(text)["sources"][0]["columns"]["segments"]
+    assert set(list(segments.values())[:3]) == set(who)
+    assert "Favourite colour" not in segments.values()  # nine answers: more than yes/no
