@@ -9,6 +9,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.analyze.question_words import CES, CSAT, DEMOGRAPHIC, NPS, sus_statement
+from generator.distinctive import distinctive_parts
 from generator.load.surveys import Column, ColumnLookupError, Table, read_table
 from generator.load.surveys.profile import (
     SAMPLE_CHARS,
@@ -27,10 +29,14 @@ MAX_SEGMENT_VALUES = 12
 LISTED_UNMAPPED = 40
 
 _ID_NAME = re.compile(r"^(respondent ?id|response ?id|_?record ?id|id|v1)$", re.IGNORECASE)
+# a name that numbers the responses rather than asking anything, in any part of a header
+_ID_WORDS = re.compile(
+    r"(^|[\s_#.-])(id|ids|#|no\.|nr\.?|n°|number|seq\w*|serial)([\s_#.:-]|$)"
+    r"|respondent|response ?id|record ?id|номер|№|ідентиф|идентиф|identificador|numurs",
+    re.IGNORECASE,
+)
+MIN_ID_ROWS = 8  # from here, eight 0–10 scores all different happen once in thirty
 _DATES = ("recordeddate", "enddate", "timestamp", "date submitted", "submitdate", "startdate")
-_NPS = re.compile(r"recommend|\bnps\b|likelihood", re.IGNORECASE)
-_CSAT = re.compile(r"satisf", re.IGNORECASE)
-_CES = re.compile(r"effort", re.IGNORECASE)
 _METADATA = {
     "status",
     "progress",
@@ -62,6 +68,7 @@ class Suggestion:
     items: dict[str, str] = field(default_factory=dict)  # item id → column name
     segments: dict[str, str] = field(default_factory=dict)
     multi: dict[str, list[str]] = field(default_factory=dict)  # question id → option columns
+    sus: list[str] = field(default_factory=list)  # the ten SUS statements' columns, in order
     measures: dict[str, dict[str, str]] = field(default_factory=dict)
     scales: dict[str, dict] = field(default_factory=dict)
     labels: dict[str, float | str] = field(default_factory=dict)
@@ -190,12 +197,15 @@ def suggest_mapping(table: Table, profiles: list[ColumnProfile]) -> Suggestion:
             name = _q(names[id(submitted[0])])  # type: ignore[arg-type]
             suggestion.filters.append(f"{{column: {name}, drop: [], blank: true}}")
     scored = [p for p in free if p.scale and id(p) not in used and not _is_metadata(p.column)]
+    on_five = [p for p in scored if p.scale[0] >= 1 and p.scale[1] <= 5]  # SUS answers 1–5
+    _suggest_sus(suggestion, on_five, names, used, text_of)
+    scored = [p for p in scored if id(p) not in used]
     nps = [p for p in scored if p.kind == "number" and p.scale in ((0, 10), (1, 10))]
-    nps = [p for p in nps if _NPS.search(text_of(p))]
+    nps = [p for p in nps if NPS.search(text_of(p)) and not _numbers_responses(p, table)]
     take("nps", nps[0] if nps else None)
     if nps and nps[0].scale == (1, 10) and table.layout == "google_forms":
         suggestion.scales["nps"] = {"min": 1, "max": 10}
-    for role, pattern in (("csat", _CSAT), ("ces", _CES)):
+    for role, pattern in (("csat", CSAT), ("ces", CES)):
         found = [p for p in scored if id(p) not in used and pattern.search(text_of(p))]
         found = [p for p in found if p.kind == "number" or p.text_scale == "satisfaction"]
         if found:
@@ -231,6 +241,8 @@ def suggest_mapping(table: Table, profiles: list[ColumnProfile]) -> Suggestion:
         and 2 <= p.distinct <= MAX_SEGMENT_VALUES
         and p.filled * 2 >= len(table)
     ]
+    # a question about who answered comes first, then those with the fewest answers
+    segments.sort(key=lambda p: (not DEMOGRAPHIC.search(text_of(p)), p.distinct))
     for profile in segments[:MAX_SEGMENTS]:
         ident = _unique_slug(profile.column, suggestion.segments)
         suggestion.segments[ident] = names[id(profile)]  # type: ignore[assignment]
@@ -246,6 +258,22 @@ def suggest_mapping(table: Table, profiles: list[ColumnProfile]) -> Suggestion:
     return suggestion
 
 
+SUS_STATEMENTS = 10
+
+
+def _suggest_sus(suggestion: Suggestion, candidates, names, used: set[int], text_of) -> None:
+    """Ten 1–5 columns that are the ten SUS statements, each once: a usability test."""
+    found: dict[int, ColumnProfile] = {}
+    for profile in candidates:
+        number = sus_statement(text_of(profile))
+        if number is not None and number not in found:
+            found[number] = profile
+    if len(found) < SUS_STATEMENTS:
+        return
+    suggestion.sus = [names[id(found[n])] for n in range(1, SUS_STATEMENTS + 1)]
+    used.update(id(p) for p in found.values())
+
+
 def _suggest_items(suggestion: Suggestion, candidates, names, used: set[int]) -> None:
     groups: dict[tuple[int, int], list[ColumnProfile]] = {}
     for profile in candidates:
@@ -258,8 +286,10 @@ def _suggest_items(suggestion: Suggestion, candidates, names, used: set[int]) ->
         suggestion.scales["items"] = {"min": scale[0], "max": scale[1]}
         if codes:
             suggestion.scales["items"]["not_applicable"] = codes
-    for profile in chosen[:MAX_ITEMS]:
-        ident = _unique_slug(profile.column, suggestion.items)
+    chosen = chosen[:MAX_ITEMS]
+    parts = distinctive_parts([_slug_source(p.column) for p in chosen])
+    for profile, part in zip(chosen, parts, strict=True):
+        ident = _unique_slug(profile.column, suggestion.items, part)
         suggestion.items[ident] = names[id(profile)]
         suggestion.measures.setdefault("items", {})[ident] = _printed_label(profile.column)
         used.add(id(profile))
@@ -336,6 +366,16 @@ def _is_submit_date(column: Column) -> bool:
     return any(name.casefold() in ("submitdate", "date submitted") for name in column.names())
 
 
+def _numbers_responses(profile: ColumnProfile, table: Table) -> bool:
+    """Tell a column that counts or names the responses: an id's name, or every value
+    different (sequential numbers included) — never a score, whatever its range."""
+    if any(_ID_NAME.match(n) or _ID_WORDS.search(n) for n in profile.column.names()):
+        return True
+    if len(table) < MIN_ID_ROWS or profile.filled < MIN_ID_ROWS:
+        return False
+    return profile.unique
+
+
 def _is_id(column: Column) -> bool:
     return any(_ID_NAME.match(name) for name in column.names())
 
@@ -347,8 +387,13 @@ def _date_rank(column: Column) -> int:
     return len(_DATES)
 
 
-def _unique_slug(column: Column, taken: dict[str, str]) -> str:
-    source = column.id or column.subitem or column.text or ""
+def _slug_source(column: Column) -> str:
+    return column.id or column.subitem or column.text or ""
+
+
+def _unique_slug(column: Column, taken: dict[str, str], source: str | None = None) -> str:
+    """An id from ``source`` (the column's own name unless given), unique among ``taken``."""
+    source = _slug_source(column) if source is None else source
     ascii_text = unicodedata.normalize("NFKD", source).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "_", ascii_text.lower()).strip("_")
     if len(slug) > 32:
@@ -448,7 +493,34 @@ def render(table: Table, profiles, suggestion: Suggestion, file_name: str) -> st
     if suggestion.labels:
         lines.append(f"{pad}labels:")
         lines += [f"{pad}  {_q(text)}: {_q_value(v)}" for text, v in suggestion.labels.items()]
+    if suggestion.sus:
+        lines += _usability_test(table, suggestion, file_name, end)
     return "\n".join(lines) + "\n"
+
+
+def _usability_test(table: Table, suggestion: Suggestion, file_name: str, day) -> list[str]:
+    """The ten SUS statements as a usability test (name it, check its date)."""
+    stem = Path(file_name).stem
+    ident = _slug(stem) or "usability-test"
+    lines = [
+        "usability_tests:",
+        f"  - id: {_q(ident if 'sus' in ident else 'sus-' + ident[:36])}",
+        f"    title: {_q(stem)}",
+        f"    date: {day.isoformat()}",
+        "    sus:",
+        f"      file: {_q(file_name)}",
+        f"      format: {table.layout}",
+    ]
+    if table.sheet is not None:
+        lines.append(f"      sheet: {_q(table.sheet)}")
+    if table.encoding and table.encoding not in ("utf-8", "utf-8-sig"):
+        lines.append(f"      encoding: {table.encoding}")
+    lines.append("      columns:")
+    if "respondent_id" in suggestion.roles:
+        lines.append(f"        respondent_id: {_q(suggestion.roles['respondent_id'])}")
+    lines.append("        sus:")
+    lines += [f"          - {_q(name)}" for name in suggestion.sus]
+    return lines
 
 
 def _q_value(value: float | str) -> str:
