@@ -19,6 +19,8 @@ def test_every_cited_recommendation_code_follows_its_name(demo_reports, client):
     text = loose("\n".join(page_texts(reports[client])))
     cited = re.findall(r"(.{0,80})\((R\d+)\)", text)
     unnamed = [
-        code for before, code in cited if not before.endswith(loose(names.get(code, code)))
+        code
+        for before, code in cited
+        if not before.rstrip("'").lower().endswith(loose(names.get(code, code)).lower())
     ]
     assert unnamed == []
