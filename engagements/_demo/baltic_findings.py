@@ -189,6 +189,7 @@ recommendations:
     kpi: Neveiksmīgo karšu maksājumu īpatsvars zem 2 %
     status: done
   - id: R2
+    short: Papildu kase brīvdienās
     wave: 2026-q2
     title: >-
       Rīgas veikalos brīvdienās atvērt papildu kasi, tiklīdz rindā stāv vairāk nekā četri pircēji.
@@ -224,7 +225,7 @@ recommendations:
     title: Uzstādīt pašapkalpošanās kases visos veikalos.
     rationale: >-
       Rindas mazinātu ilgtermiņā, taču šogad investīcijas nav iespējamas; vispirms izmēģinām
-      papildu kasi brīvdienās (R2).
+      ieteikumu „Papildu kase brīvdienās” (R2).
     audience: [leadership, operations]
     findings: [F2]
     impact: high
@@ -331,7 +332,7 @@ risks:
     title: Ziemassvētku sezonā rindas un piegādes kavējumi var atkal pazemināt NPS.
     likelihood: high
     impact: high
-    mitigation: Papildu kases (R2) un kurjera termiņa mērķis (R5) jāievieš līdz novembra vidum.
+    mitigation: Papildu kase brīvdienās (R2) un piegādes termiņa mērķis (R5) jāievieš līdz novembra vidum.
     owner: Andris Krūmiņš
   - id: K2
     title: Jaunais kurjeru partneris arī pēc sarunām nespēj ievērot solītos termiņus.

@@ -406,7 +406,7 @@ risks:
     title: The COO forms her view of the relationship from second-hand reports.
     likelihood: medium
     impact: medium
-    mitigation: Monthly call (R7) and a one-page note after each pulse.
+    mitigation: Monthly COO call (R7) and a one-page note after each pulse.
     owner: Linda Nguyen
 """
 

@@ -122,9 +122,9 @@ and unfinished answers are excluded. Groups of fewer than five people are not sh
         "next-steps.md": front_matter(
             "kind: next_steps",
             """
-- Agree the leaner ceremony schedule (R5) by 9 October.
-- Book the first monthly call between Linda Nguyen and the account director (R7).
-- Plan the dispatch-centre visits for November (R6).
+- Trim the ceremonies (R5): agree the leaner schedule by 9 October.
+- Monthly COO call (R7): book the first call between Linda Nguyen and the account director.
+- Dispatch-centre visits (R6): plan them for November.
 - Run the Q4 pulse in the first two weeks of December with the same questions.
 """,
         ),

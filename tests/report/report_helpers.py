@@ -249,3 +249,41 @@ def empty_share(path: Path, scale: float = 0.5) -> list[float]:
     finally:
         document.close()
     return shares
+
+
+def small_text(path: Path, minimum: float, exempt: frozenset[str] = frozenset()) -> list[str]:
+    """Return every run of text set smaller than ``minimum`` points, as "page N: size 'text'".
+
+    The size is the font size scaled by the text and page matrices, so text drawn inside a
+    chart's SVG is measured as printed. A run on the cover whose text is in ``exempt`` belongs
+    to a logo, a picture the brand supplies as it is."""
+    import math
+
+    from pypdf import PdfReader
+
+    found = []
+    for number, page in enumerate(PdfReader(path).pages, start=1):
+
+        def visit(text, cm, tm, font, size, number=number):
+            text = " ".join(text.split())
+            if not text or (number == 1 and text in exempt):
+                return
+            a, b = tm[0] * cm[0] + tm[1] * cm[2], tm[0] * cm[1] + tm[1] * cm[3]
+            c, d = tm[2] * cm[0] + tm[3] * cm[2], tm[2] * cm[1] + tm[3] * cm[3]
+            printed = size * math.sqrt(abs(a * d - b * c))
+            if printed < minimum - 0.01:
+                found.append(f"page {number}: {printed:.2f} pt {text!r}")
+
+        page.extract_text(visitor_text=visit)
+    return found
+
+
+def logo_texts(root: Path) -> frozenset[str]:
+    """Return the words written in the workspace's and the clients' SVG logos, spaced as a
+    PDF's text extraction may space out their letters too."""
+    found = set()
+    for logo in [*root.glob("brand/*.svg"), *root.glob("engagements/*/assets/*.svg")]:
+        for text in re.findall(r"<text[^>]*>([^<]+)<", logo.read_text(encoding="utf-8")):
+            words = " ".join(text.split())
+            found |= {words, " ".join(words.replace(" ", ""))}
+    return frozenset(found)
