@@ -306,6 +306,7 @@ def test_item_ids_come_from_the_words_that_tell_sibling_questions_apart(tmp_path
     items = suggested_wave(text)["sources"][0]["columns"]["items"]
     assert items["brazil"] == "Please rate how much you like the traditional cuisine of Brazil."
     assert {"algeria", "bosnia_and_herzegovina", "the_netherlands", "south_korea"} <= set(items)
+    assert not any(ident.startswith("please_rate") for ident in items)
 
 
 def test_ids_of_a_written_rating_grid_keep_only_the_option(tmp_path):
