@@ -243,8 +243,10 @@ def suggest_mapping(table: Table, profiles: list[ColumnProfile]) -> Suggestion:
     ]
     # a question about who answered comes first, then those with the fewest answers
     segments.sort(key=lambda p: (not DEMOGRAPHIC.search(text_of(p)), p.distinct))
-    for profile in segments[:MAX_SEGMENTS]:
-        ident = _unique_slug(profile.column, suggestion.segments)
+    segments = segments[:MAX_SEGMENTS]
+    parts = distinctive_parts([_slug_source(p.column) for p in segments])
+    for profile, part in zip(segments, parts, strict=True):
+        ident = _unique_slug(profile.column, suggestion.segments, part)
         suggestion.segments[ident] = names[id(profile)]  # type: ignore[assignment]
         suggestion.measures.setdefault("segments", {})[ident] = _printed_label(profile.column)
         used.add(id(profile))

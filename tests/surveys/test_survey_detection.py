@@ -54,10 +54,9 @@ def test_declared_encoding_is_used_as_declared(tmp_path):
     assert table.rows[0][1] == LATVIAN.encode("cp1257").decode("cp1252")
 
 
-def test_real_cp1252_exports_are_detected():
-    for name in ("surveymonkey_538_StarWars.csv", "surveymonkey_538_food-world-cup.csv"):
-        path = real_file(name)
-        assert detect_encoding(path, path.read_bytes()[:4096]) == "cp1252"
+def test_real_cp1252_export_is_detected():
+    path = real_file("surveymonkey_538_StarWars.csv")
+    assert detect_encoding(path, path.read_bytes()[:4096]) == "cp1252"
 
 
 def test_crlf_and_quoted_newlines(tmp_path):
@@ -126,3 +125,25 @@ def test_google_forms_grid_columns_answer_to_question_and_row(tmp_path):
     table = read_table(path, "data/g.csv")
     assert table.find_column("Rate our service / Friendliness").letter == "C"
     assert table.find_column("Rate our service [Speed]").letter == "B"
+
+
+def test_a_file_read_alike_by_cp1252_and_mac_roman_is_decided_by_its_real_words():
+    # FiveThirtyEight's food survey came from a Mac: its 0xCA bytes are no-break spaces
+    # ("of Australia"), which cp1252 would read as a capital letter inside a word
+    table = read_table(real_file("surveymonkey_538_food-world-cup.csv"), "food.csv")
+    assert table.encoding == "mac_roman"
+    texts = [c.text or c.id or "" for c in table.columns]
+    assert "Please rate how much you like the traditional cuisine of\xa0Australia." in texts
+    assert not any("Ê" in t for t in texts)
+
+
+def test_a_western_file_that_mac_roman_also_decodes_stays_cp1252():
+    # the Star Wars export's stray 0x8C 0xE6 reads "Œæ" in cp1252, "åÊ" on a Mac
+    table = read_table(real_file("surveymonkey_538_StarWars.csv"), "starwars.csv")
+    assert table.encoding == "cp1252"
+
+
+def test_accented_western_words_stay_cp1252(tmp_path):
+    path = tmp_path / "es.csv"
+    path.write_bytes("Opinión,Satisfacción\nMuy buena atención en el café,5\n".encode("cp1252"))
+    assert read_table(path, "es.csv").encoding == "cp1252"

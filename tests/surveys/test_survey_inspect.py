@@ -306,6 +306,7 @@ def test_item_ids_come_from_the_words_that_tell_sibling_questions_apart(tmp_path
     items = suggested_wave(text)["sources"][0]["columns"]["items"]
     assert items["brazil"] == "Please rate how much you like the traditional cuisine of Brazil."
     assert {"algeria", "bosnia_and_herzegovina", "the_netherlands", "south_korea"} <= set(items)
+    assert not any(ident.startswith("please_rate") for ident in items)
 
 
 def test_ids_of_a_written_rating_grid_keep_only_the_option(tmp_path):
@@ -357,3 +358,13 @@ def test_segments_are_chosen_by_their_answers_and_demographic_words(tmp_path, wh
     segments = suggested_wave(text)["sources"][0]["columns"]["segments"]
     assert set(list(segments.values())[:3]) == set(who)
     assert "Favourite colour" not in segments.values()  # nine answers: more than yes/no
+
+
+def test_segment_ids_also_keep_only_what_tells_siblings_apart():
+    name = "googleforms_rstudio_2019_english_responses.csv"
+    text = inspect_file(real_file(name), f"engagements/acme/data/{name}")
+    segments = suggested_wave(text)["sources"][0]["columns"]["segments"]
+    assert segments["shiny"] == (
+        "Looking forward, how do you expect your use of Shiny to change in 2020?"
+    )
+    assert {"r_markdown", "python"} <= set(segments)

@@ -25,7 +25,7 @@ EXPORTS = [
     ("qualtrics_QT_long_exhaustive.csv", "qualtrics", 3, 31, 367, "utf-8", ","),
     ("surveymonkey_538_StarWars.csv", "surveymonkey", 2, 1186, 38, "cp1252", ","),
     ("surveymonkey_538_steak-risk-survey.csv", "surveymonkey", 2, 550, 15, "utf-8", ","),
-    ("surveymonkey_538_food-world-cup.csv", "plain", 1, 1373, 48, "cp1252", ","),
+    ("surveymonkey_538_food-world-cup.csv", "plain", 1, 1373, 48, "mac_roman", ","),
     ("googleforms_rstudio_2019_english_responses.csv", "google_forms", 1, 1838, 52, "utf-8", ","),
     ("googleforms_rstudio_2019_spanish_responses.csv", "google_forms", 1, 338, 52, "utf-8", ","),
     # the README's 3,061 is `wc -l` minus the header: the last record has no line break
@@ -105,12 +105,12 @@ def test_surveymonkey_question_text_carries_over_its_group():
     assert cell(table, "Gender", 0) == "Male"
 
 
-def test_surveymonkey_cp1252_bytes_in_the_header_decode():
+def test_surveymonkey_legacy_bytes_in_the_header_decode():
     table = read_table(real_file("surveymonkey_538_StarWars.csv"), "data/sw.csv")
     expanded = "Do you consider yourself to be a fan of the Expanded Universe?Œæ"
     assert table.columns[31].text == expanded
     food = read_table(real_file("surveymonkey_538_food-world-cup.csv"), "data/f.csv")
-    assert "knowledgeÊof cuisines" in food.columns[1].text
+    assert "knowledge\xa0of cuisines" in food.columns[1].text  # a Mac no-break space
     assert food.rows[0][:5] == ["3308895255", "Intermediate", "Some", "N/A", "3"]
 
 

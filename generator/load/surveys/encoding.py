@@ -14,8 +14,15 @@
      letters common there (Ukrainian Cyrillic; ā č ē ģ ī ķ ļ ņ š ū ž; é è à ü ö ä ñ ç …),
      1 for rarer ones, −1 for letters foreign to it.
 
-   The highest score wins; a tie goes to the first in ``LEGACY`` order. When no code page
-   decodes every byte, the caller must declare the encoding.
+   - a non-ASCII capital right after a small letter costs 2: it is a stray symbol read as
+     a letter (a Mac no-break space read as cp1252 turns "of Australia" into
+     "ofÊAustralia").
+
+   A file that decodes as cp1252 is also scored as ``mac_roman`` (old Mac exports), on the
+   Western letters: the two read the same bytes as different letters, and the reading that
+   gives real words wins. The highest score wins; a tie goes to the first in ``LEGACY``
+   order, then ``mac_roman``. When no code page decodes every byte, the caller must declare
+   the encoding.
 """
 
 from __future__ import annotations
@@ -26,6 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 LEGACY = ("cp1252", "cp1257", "cp1251")
+MAC = "mac_roman"  # decodes every byte, so only a rival to cp1252, never a last resort
 CHUNK_BYTES = 1 << 20
 SCORED_BYTES = 2 << 20
 
@@ -35,6 +43,7 @@ _WEIGHTS = {
     "cp1257": {**dict.fromkeys("āčēģīķļņšūž", 2), **dict.fromkeys("ąęėįųõäöüåæø", 1)},
     "cp1252": {**dict.fromkeys("éèàáóíúñçüöäâêô", 2), **dict.fromkeys("ëïîûùòìãõåæøœßÿý", 1)},
 }
+_WEIGHTS[MAC] = _WEIGHTS["cp1252"]
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -105,12 +114,15 @@ def detect_encoding(path: Path, head: bytes) -> str:
     for encoding in LEGACY:
         if first_failure(path, encoding) is None:
             scores[encoding] = score_text(sample.decode(encoding, errors="replace"), encoding)
+    if "cp1252" in scores:
+        scores[MAC] = score_text(sample.decode(MAC), MAC)
     if not scores:
         raise UndetectedEncoding(
             "the text is neither UTF-8 nor cp1251, cp1257 or cp1252; "
             "declare its encoding (encoding: …)"
         )
-    return max(scores, key=lambda name: (scores[name], -LEGACY.index(name)))
+    order = (*LEGACY, MAC)
+    return max(scores, key=lambda name: (scores[name], -order.index(name)))
 
 
 def score_text(text: str, encoding: str) -> int:
@@ -127,5 +139,11 @@ def score_text(text: str, encoding: str) -> int:
         elif not cyrillic and len(word) >= 3 and len(foreign) == len(word):
             score -= len(word)
         else:
-            score += sum(weights.get(c, -1) for c in foreign)
+            for i, c in enumerate(word):
+                if c.isascii():
+                    continue
+                if i and c.isupper() and word[i - 1].islower():
+                    score -= 2
+                else:
+                    score += weights.get(c.lower(), -1)
     return score
