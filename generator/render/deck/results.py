@@ -71,6 +71,9 @@ def _tile(tile: Mapping[str, Any], words: Words, level: float) -> dict[str, Any]
             shown["target"] = _("Target %(target)s: met", target=text)
         else:
             shown["target"] = _("Target %(target)s: not met", target=text)
+        # The same sentence as the report's tile, its qualifier included.
+        if target.get("interval") == "includes":
+            shown["target"] += " (" + _("within the margin of error") + ")"
     lines = shown["lines"]
     if metric == "responses":
         if tile.get("rate") is not None:
