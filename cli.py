@@ -83,6 +83,16 @@ def main(ctx: click.Context, workspace: Path | None) -> None:
     ctx.obj = {"workspace": workspace}
 
 
+jobs_option = click.option(
+    "--jobs",
+    "-j",
+    default=1,
+    show_default=True,
+    type=click.IntRange(1, 64),
+    help="Documents rendered in parallel.",
+)
+
+
 @main.command(
     examples=[
         'rapport init ~/clients --name "Iryna Melnyk"',
@@ -244,14 +254,7 @@ def stats(ctx: click.Context, client: str, wave: str | None, as_json: bool) -> N
     help="Language of the documents (default: each client's).",
 )
 @click.option("--notes", is_flag=True, help="Also write the deck's speaker-notes handout.")
-@click.option(
-    "--jobs",
-    "-j",
-    default=1,
-    show_default=True,
-    type=click.IntRange(1, 64),
-    help="Documents rendered in parallel.",
-)
+@jobs_option
 @click.option("--force", is_flag=True, help="Rebuild even when nothing has changed.")
 @click.option(
     "--keep-going",
@@ -404,14 +407,7 @@ def send(
     is_flag=True,
     help="Rebuild, and deliver again documents already delivered to the same recipients.",
 )
-@click.option(
-    "--jobs",
-    "-j",
-    default=1,
-    show_default=True,
-    type=click.IntRange(1, 64),
-    help="Documents rendered in parallel.",
-)
+@jobs_option
 @click.option("--yes", "-y", is_flag=True, help="Send without asking for confirmation.")
 @click.pass_context
 def release(ctx, clients, send_mail, dry_run, force, jobs, yes, as_json) -> None:

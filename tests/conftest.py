@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import logging
-import textwrap
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from workspace_helpers import WORKSPACE_YAML
+from workspace_helpers import WORKSPACE_YAML, write_files
 
 from cli import main
 
@@ -23,14 +22,7 @@ def make_workspace(tmp_path):
         if engagement is not None:
             contents["engagements/acme/engagement.yaml"] = engagement
         contents.update(files or {})
-        for name, content in contents.items():
-            path = root / name
-            path.parent.mkdir(parents=True, exist_ok=True)
-            if isinstance(content, bytes):
-                path.write_bytes(content)
-            else:
-                path.write_text(textwrap.dedent(content), encoding="utf-8")
-        return root
+        return write_files(root, contents)
 
     return make
 

@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from generator.render.vocabulary import metric_name
+from generator.render.vocabulary import metric_name, status_word
 
 # Shown with the precision every document uses for the measure (generator/render/vocabulary.py);
 # the cells keep the unrounded values.
@@ -461,13 +461,6 @@ def recommendations_sheet(context: Mapping[str, Any], words: Words) -> Sheet:
         "support": _("Support"),
         "leadership": _("Leadership"),
     }
-    statuses = {
-        "proposed": _("Proposed"),
-        "accepted": _("Accepted"),
-        "in_progress": _("In progress"),
-        "done": _("Done"),
-        "dropped": _("Dropped"),
-    }
     columns = [
         Column(_("Rank"), "0"),
         Column(_("ID")),
@@ -490,7 +483,7 @@ def recommendations_sheet(context: Mapping[str, Any], words: Words) -> Sheet:
                 entry.get("horizon"),
                 entry.get("owner"),
                 entry.get("kpi"),
-                statuses.get(entry.get("status") or "", entry.get("status")),
+                status_word(entry["status"], _) if entry.get("status") else entry.get("status"),
                 entry.get("score"),
             ]
         )

@@ -27,6 +27,14 @@ METRIC_NAMES = {
 
 # The relationship's health in words a reader acts on, not the colour of a traffic light.
 HEALTH_WORDS = {"red": "At risk", "yellow": "Needs attention", "green": "Healthy"}
+# Where a recommendation stands, in the words every document prints.
+RECOMMENDATION_STATUSES = {
+    "proposed": "Proposed",
+    "accepted": "Accepted",
+    "in_progress": "In progress",
+    "done": "Done",
+    "dropped": "Dropped",
+}
 
 # Shares are shown as whole percentages and change in points; NPS is whole points; means and
 # SUS scores have one decimal (the SUS grade is read from the score at that precision).
@@ -45,6 +53,11 @@ def metric_name(metric: str, gettext: Callable[[str], str]) -> str:
 def health_word(status: str | None, gettext: Callable[[str], str]) -> str:
     """Return the one word for the relationship's health ("At risk"), or "No status"."""
     return gettext(HEALTH_WORDS.get(str(status), "No status"))
+
+
+def status_word(status: str, gettext: Callable[[str], str]) -> str:
+    """Return the word for a recommendation's status ("In progress")."""
+    return gettext(RECOMMENDATION_STATUSES.get(status, status))
 
 
 def prepared_by(gender: str | None, pgettext: Callable[[str, str], str]) -> str:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hostile_helpers import base_files, copy_workspace, run, write_files
+from hostile_helpers import base_files, copy_workspace, run
+from workspace_helpers import write_files
 
 
 @pytest.fixture(scope="session")

@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import shutil
 import struct
-import textwrap
 import zipfile
 import zlib
 from pathlib import Path
@@ -92,17 +91,6 @@ def base_files() -> dict[str, str | bytes]:
         SURVEY: csv_text(SURVEY_ROWS),
         f"engagements/{CLIENT}/templates/report/report.html": SMALL_REPORT,
     }
-
-
-def write_files(root: Path, files: dict[str, str | bytes]) -> Path:
-    for name, content in files.items():
-        path = root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, bytes):
-            path.write_bytes(content)
-        else:
-            path.write_text(textwrap.dedent(content), encoding="utf-8")
-    return root
 
 
 def run(root: Path, *args: str):

@@ -11,7 +11,8 @@ import time
 from pathlib import Path
 
 import pytest
-from hostile_helpers import OUTPUT, SMALL_REPORT, base_files, write_files
+from hostile_helpers import OUTPUT, SMALL_REPORT, base_files
+from workspace_helpers import write_files
 
 pytestmark = [
     pytest.mark.slow,

@@ -92,11 +92,7 @@ def bar_chart(slide, box: Box, chart, palette, words, font_size: float):
     workbook = _Workbook(data.categories, [(name, values)])
     if target is not None:
         workbook.columns.append((target_name, [target] * len(bars)))
-        line = plot.series[1]
-        line.smooth = False
-        palette.line(line.format.line, "text", 2.0)
-        line.format.line.dash_style = MSO_LINE_DASH_STYLE.DASH
-        line.marker.style = XL_MARKER_STYLE.NONE
+        line = _target_line(plot, palette, 2.0)
         _label(
             line.points[len(bars) - 1],
             f"{target_name} {words.fmt.number(target, decimals)}",
@@ -228,11 +224,7 @@ def series_chart(slide, box: Box, chart, palette, words, font_size: float):
         [(name, values)] + ([(target_name, [target] * len(points))] if target is not None else []),
     )
     if target is not None:
-        line = plot.series[1]
-        line.smooth = False
-        palette.line(line.format.line, "text", 1.5)
-        line.format.line.dash_style = MSO_LINE_DASH_STYLE.DASH
-        line.marker.style = XL_MARKER_STYLE.NONE
+        line = _target_line(plot, palette, 1.5)
         _label(
             line.points[len(points) - 1],
             f"{target_name} {shown(target)}",
@@ -368,6 +360,16 @@ def _marker(target, palette, role: str, style: str, size: int = 9) -> None:
     else:
         palette.fill(marker.format.fill, role)
     palette.line(marker.format.line, role, 1.75)
+
+
+def _target_line(plot, palette, width: float):
+    """Style the plot's second series as the target: a plain dashed line, no markers."""
+    line = plot.series[1]
+    line.smooth = False
+    palette.line(line.format.line, "text", width)
+    line.format.line.dash_style = MSO_LINE_DASH_STYLE.DASH
+    line.marker.style = XL_MARKER_STYLE.NONE
+    return line
 
 
 def _label(point, text: str, position, font_size: float, bold: bool = False) -> None:

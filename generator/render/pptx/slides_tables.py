@@ -13,6 +13,7 @@ from generator.render.deck.layout import Slide
 from generator.render.pptx.frame import Deck, new_slide
 from generator.render.pptx.tables import HEADER_SIZE, add_table
 from generator.render.pptx.text import Para, Span, add_text_box, para
+from generator.render.vocabulary import status_word
 
 CELL = dict(size=14, leading=18)
 SMALL = dict(size=12.5, leading=16)
@@ -158,13 +159,6 @@ def success(deck: Deck, plan: Slide) -> None:
 def previous(deck: Deck, plan: Slide) -> None:
     slide = new_slide(deck, plan)
     _ = deck.words._
-    statuses = {
-        "proposed": _("Proposed"),
-        "accepted": _("Accepted"),
-        "in_progress": _("In progress"),
-        "done": _("Done"),
-        "dropped": _("Dropped"),
-    }
     colors = {"done": "good", "dropped": "muted", "proposed": "accent_text"}
     header = ["", _("Recommendation"), _("Wave"), _("Owner"), _("Status")]
     rows = [
@@ -174,7 +168,10 @@ def previous(deck: Deck, plan: Slide) -> None:
             para(r["wave"], **CELL),
             para(r["owner"] or "", **CELL),
             para(
-                statuses[r["status"]], bold=True, color=colors.get(r["status"], "heading"), **CELL
+                status_word(r["status"], _),
+                bold=True,
+                color=colors.get(r["status"], "heading"),
+                **CELL,
             ),
         ]
         for r in plan.data["rows"]
