@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from lxml import etree
-from pptx.enum.shapes import PP_PLACEHOLDER
+from pptx.enum.shapes import MSO_SHAPE, PP_PLACEHOLDER
 from pptx.oxml.ns import qn
 
 from generator.render.deck.layout import Slide
@@ -102,6 +102,15 @@ def new_slide(deck: Deck, plan: Slide, role: str = "title_only"):
     footer(deck, slide, plan)
     notes(deck, slide, plan)
     return slide
+
+
+def filled_rectangle(deck: Deck, slide, box: Box, role: str):
+    """A rectangle over ``box`` in the palette's ``role`` colour, with no outline or shadow."""
+    shape = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, box.left, box.top, box.width, box.height)
+    deck.palette.fill(shape.fill, role)
+    shape.line.fill.background()
+    shape.shadow.inherit = False
+    return shape
 
 
 def footer(deck: Deck, slide, plan: Slide, role: str = "muted") -> None:

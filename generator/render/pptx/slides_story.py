@@ -16,6 +16,7 @@ from generator.render.pptx.frame import (
     Deck,
     body_placeholder,
     drop_empty_placeholders,
+    filled_rectangle,
     footer,
     logo_path,
     new_slide,
@@ -191,12 +192,7 @@ def summary(deck: Deck, plan: Slide) -> None:
     decision = plan.data.get("decision")
     if decision:
         box = deck.body(560, 0, 288, 200)
-        panel = slide.shapes.add_shape(
-            MSO_SHAPE.RECTANGLE, box.left, box.top, box.width, box.height
-        )
-        deck.palette.fill(panel.fill, "tint")
-        panel.line.fill.background()
-        panel.shadow.inherit = False
+        filled_rectangle(deck, slide, box, "tint")
         text = deck.body(580, 20, 248, 170)
         add_text_box(
             slide,
@@ -227,19 +223,9 @@ def kpis(deck: Deck, plan: Slide) -> None:
     for index, tile in enumerate(tiles):
         left = index * (width + gap)
         box = deck.body(left, 0, width, 260)
-        panel = slide.shapes.add_shape(
-            MSO_SHAPE.RECTANGLE, box.left, box.top, box.width, box.height
-        )
-        deck.palette.fill(panel.fill, "tint")
-        panel.line.fill.background()
-        panel.shadow.inherit = False
+        filled_rectangle(deck, slide, box, "tint")
         rule = deck.body(left, 0, width, 4)
-        bar = slide.shapes.add_shape(
-            MSO_SHAPE.RECTANGLE, rule.left, rule.top, rule.width, rule.height
-        )
-        deck.palette.fill(bar.fill, "primary")
-        bar.line.fill.background()
-        bar.shadow.inherit = False
+        filled_rectangle(deck, slide, rule, "primary")
         lines = [
             Para(
                 [Span(tile["label"])],
@@ -511,10 +497,7 @@ def _figure(deck: Deck, slide, chart) -> None:
 def _contact(deck: Deck, slide) -> None:
     consultant = deck.context["consultant"]
     box = deck.body(540, 0, 308, 240)
-    panel = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, box.left, box.top, box.width, box.height)
-    deck.palette.fill(panel.fill, "tint")
-    panel.line.fill.background()
-    panel.shadow.inherit = False
+    filled_rectangle(deck, slide, box, "tint")
     lines = [Para([Span(consultant["name"])], size=20, leading=26, bold=True, color="heading")]
     for role in ("title", "company"):
         if consultant.get(role):

@@ -7,10 +7,8 @@ slide holds exactly the rows the PDF slide holds.
 
 from __future__ import annotations
 
-from pptx.enum.shapes import MSO_SHAPE
-
 from generator.render.deck.layout import Slide
-from generator.render.pptx.frame import Deck, new_slide
+from generator.render.pptx.frame import Deck, filled_rectangle, new_slide
 from generator.render.pptx.tables import HEADER_SIZE, add_table
 from generator.render.pptx.text import Para, Span, add_text_box, para
 from generator.render.vocabulary import status_word
@@ -287,12 +285,7 @@ def roadmap(deck: Deck, plan: Slide) -> None:
             name="Horizon",
         )
         rule = deck.body(left, 27, width, 3)
-        bar = slide.shapes.add_shape(
-            MSO_SHAPE.RECTANGLE, rule.left, rule.top, rule.width, rule.height
-        )
-        deck.palette.fill(bar.fill, "accent" if soon else "primary")
-        bar.line.fill.background()
-        bar.shadow.inherit = False
+        filled_rectangle(deck, slide, rule, "accent" if soon else "primary")
         top = 40.0
         if column["empty"]:
             add_text_box(
@@ -311,12 +304,7 @@ def roadmap(deck: Deck, plan: Slide) -> None:
         for card in column["cards"]:
             height = card["height"] - 8
             box = deck.body(left, top, width, height)
-            panel = slide.shapes.add_shape(
-                MSO_SHAPE.RECTANGLE, box.left, box.top, box.width, box.height
-            )
-            deck.palette.fill(panel.fill, "tint")
-            panel.line.fill.background()
-            panel.shadow.inherit = False
+            filled_rectangle(deck, slide, box, "tint")
             lines = [
                 Para(
                     [Span(f"{card['id']}  ", bold=True, color="heading"), Span(card["title"])],
